@@ -1,0 +1,3 @@
+"""Cesta's local intelligence service: receipt extraction and next-shop prediction."""
+
+__version__ = "0.1.0"

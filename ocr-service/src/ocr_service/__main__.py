@@ -1,0 +1,5 @@
+import sys
+
+from ocr_service.server.cli import main
+
+sys.exit(main())

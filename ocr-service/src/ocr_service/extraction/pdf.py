@@ -1,0 +1,65 @@
+"""PDF access through PDFium: open within limits, read the text layer page by page."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pypdfium2 as pdfium
+
+from ocr_service.errors import PayloadTooLarge, Unprocessable
+from ocr_service.extraction.deadline import Deadline
+from ocr_service.extraction.documents import Upload
+
+# PDFium keeps global state and is not thread-safe; one worker may run a few requests in threads.
+PDFIUM_LOCK = threading.RLock()
+
+PDFIUM_VERSION = f"pdfium {pdfium.version.PDFIUM_INFO.build} / pypdfium2 {pdfium.version.PYPDFIUM_INFO.version}"
+
+
+@contextmanager
+def open_pdf(upload: Upload, max_pages: int) -> Iterator[pdfium.PdfDocument]:
+    """Yield an open document (holding the PDFium lock), or refuse with the reason."""
+    with PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(upload.data)
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise Unprocessable(
+                    f"'{upload.file_name}' is protected by a password; save an unprotected copy and import that.",
+                    code="encrypted_pdf",
+                ) from exc
+            raise Unprocessable(
+                f"'{upload.file_name}' is a damaged or truncated PDF that cannot be opened ({exc}).",
+                code="unreadable_pdf",
+            ) from exc
+        try:
+            pages = len(document)
+            if pages == 0:
+                raise Unprocessable(f"'{upload.file_name}' is a PDF without pages.", code="unreadable_pdf")
+            if pages > max_pages:
+                raise PayloadTooLarge(
+                    f"'{upload.file_name}' has {pages} pages; a ticket may have at most {max_pages}.",
+                    code="too_many_pages",
+                )
+            yield document
+        finally:
+            document.close()
+
+
+def page_texts(document: pdfium.PdfDocument, deadline: Deadline) -> list[str]:
+    """The text layer of every page, in PDFium's reading order (lines keep their columns)."""
+    texts = []
+    for index in range(len(document)):
+        deadline.check()
+        page = document[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                texts.append(textpage.get_text_bounded())
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    return texts

@@ -1,0 +1,1 @@
+"""Where and when the user will shop next, from their own ticket history."""

@@ -1,0 +1,123 @@
+"""The API contract (DESIGN.md section 4) as Pydantic v2 models. Amounts are Decimal, sent as strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import UUID4, BaseModel, ConfigDict, Field, PlainSerializer
+
+# Decimal goes out as a plain string ("38.23"), never a float and never in exponent form.
+Amount = Annotated[Decimal, PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorBody(Strict):
+    code: str
+    message: str
+    details: list[dict] | None = None
+
+
+class HealthResponse(Strict):
+    status: Literal["ok"]
+    version: str
+    instance_id: str
+    workers: int
+    pid: int
+    worker_pid: int
+    engines: dict[str, str]
+
+
+class OcrRequest(Strict):
+    ticket_id: UUID4
+    file_name: str = Field(min_length=1, max_length=512)
+    file_content_b64: str
+
+
+class Shop(Strict):
+    name: str | None = None
+    legal_name: str | None = None
+    tax_id: str | None = None
+    address: str | None = None
+
+
+class LineItem(Strict):
+    description: str
+    quantity: Amount | None = None
+    unit: str | None = None
+    unit_price: Amount | None = None
+    amount: Amount
+
+
+class TaxLine(Strict):
+    rate: Amount
+    base: Amount | None = None
+    amount: Amount | None = None
+
+
+class Checks(Strict):
+    items_sum_matches_total: bool | None = None
+    taxes_match_total: bool | None = None
+
+
+class OcrResponse(Strict):
+    ticket_id: UUID4
+    source: Literal["text_layer", "ocr"]
+    pages: int
+    shop: Shop
+    date: dt.date | None = None
+    time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
+    currency: str | None = None
+    total: Amount | None = None
+    items: list[LineItem] = []
+    taxes: list[TaxLine] = []
+    payment_method: Literal["card", "cash", "other"] | None = None
+    invoice_number: str | None = None
+    confidence: dict[str, float] = {}
+    checks: Checks = Checks()
+    warnings: list[str] = []
+    text: str = ""
+    timings_ms: dict[str, int] = {}
+
+
+class UserContext(Strict):
+    current_time: dt.datetime
+    is_weekend: bool | None = None
+
+
+class PastVisit(Strict):
+    shop: str = Field(min_length=1, max_length=200)
+    datetime: dt.datetime
+    total: Amount | None = None
+    items: list[str] | None = None
+
+
+class PredictRequest(Strict):
+    user_context: UserContext
+    purchase_history_summary: list[PastVisit] = Field(default_factory=list, max_length=100_000)
+
+
+class VisitWindow(Strict):
+    expected: dt.datetime
+    interval_80: tuple[dt.datetime, dt.datetime]
+
+
+class ShopPrediction(Strict):
+    shop: str
+    probability: float = Field(ge=0, le=1)
+    expected_visit: dt.datetime | None = None
+    interval_80: tuple[dt.datetime, dt.datetime] | None = None
+
+
+class PredictResponse(Strict):
+    predictions: list[ShopPrediction]
+    new_shop_probability: float = Field(ge=0, le=1)
+    next_visit: VisitWindow | None = None
+    model: str
+    history_size: int
+    confidence: Literal["none", "low", "normal"]
+    warnings: list[str] = []
