@@ -1,0 +1,103 @@
+"""The /ocr/process contract on real tickets, in both input forms."""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import ES_DEV, ground_truth, json_body, text_layer_tickets
+from tests.factory import SIMPLE_TICKET, ticket_pdf
+
+CONTRACT_KEYS = {"ticket_id", "source", "pages", "shop", "date", "time", "currency", "total", "items", "taxes",
+                 "payment_method", "invoice_number", "confidence", "checks", "warnings", "text", "timings_ms"}
+
+
+def first_mercadona():
+    return next(p for p in text_layer_tickets() if p.name.startswith("mercadona"))
+
+
+def test_json_form_reads_a_real_ticket(client):
+    pdf = first_mercadona()
+    truth = ground_truth(pdf)
+    ticket_id = str(uuid.uuid4())
+    answer = client.post("/ocr/process", json=json_body(pdf.read_bytes(), pdf.name, ticket_id))
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert set(body) == CONTRACT_KEYS
+    assert body["ticket_id"] == ticket_id
+    assert body["source"] == "text_layer"
+    assert body["pages"] == 1
+    assert isinstance(body["total"], str)  # amounts travel as decimal strings, never floats
+    assert Decimal(body["total"]) == Decimal(truth["total"])
+    assert body["date"] == truth["date"]
+    assert body["time"] == truth["time"]
+    assert body["currency"] == "EUR"
+    assert "MERCADONA" in body["text"]
+    assert set(body["shop"]) == {"name", "legal_name", "tax_id", "address"}
+    assert set(body["checks"]) == {"items_sum_matches_total", "taxes_match_total"}
+    assert body["timings_ms"]["extract"] >= 0
+
+
+def test_multipart_form_gives_the_same_reading(client):
+    pdf = first_mercadona()
+    ticket_id = str(uuid.uuid4())
+    as_json = client.post("/ocr/process", json=json_body(pdf.read_bytes(), pdf.name, ticket_id)).json()
+    answer = client.post("/ocr/process", files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")},
+                         data={"ticket_id": ticket_id})
+    assert answer.status_code == 200, answer.text
+    as_multipart = answer.json()
+    for key in ("ticket_id", "total", "date", "time", "text", "pages"):
+        assert as_multipart[key] == as_json[key]
+
+
+def test_generated_ticket_total_is_not_the_subtotal(client):
+    answer = client.post("/ocr/process", json=json_body(ticket_pdf(SIMPLE_TICKET)))
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["total"] == "2.15"
+    assert body["date"] == "2024-03-14"
+    assert body["time"] == "18:32"
+
+
+def test_unread_fields_are_null_with_warnings(client):
+    answer = client.post("/ocr/process", json=json_body(ticket_pdf(["NOTHING USEFUL HERE AT ALL, REALLY"])))
+    body = answer.json()
+    assert answer.status_code == 200
+    assert body["total"] is None and body["date"] is None
+    assert "total not found" in body["warnings"]
+    assert "date not found" in body["warnings"]
+
+
+def test_a_scan_without_text_layer_says_it_needs_ocr(client):
+    scan = sorted(ES_DEV.glob("scan-*.pdf"))[0]
+    answer = client.post("/ocr/process", json=json_body(scan.read_bytes(), scan.name))
+    assert answer.status_code == 200
+    assert any("needs OCR" in w for w in answer.json()["warnings"])
+
+
+@pytest.mark.parametrize("missing", ["ticket_id", "file_name", "file_content_b64"])
+def test_missing_field_is_422(client, missing):
+    body = json_body(ticket_pdf(SIMPLE_TICKET))
+    del body[missing]
+    answer = client.post("/ocr/process", json=body)
+    assert answer.status_code == 422
+    assert answer.json()["code"] == "invalid_request"
+    assert missing in answer.json()["message"]
+
+
+def test_ticket_id_must_be_a_uuid4(client):
+    body = json_body(ticket_pdf(SIMPLE_TICKET), ticket_id="not-a-uuid")
+    answer = client.post("/ocr/process", json=body)
+    assert answer.status_code == 422
+
+
+def test_multipart_without_file_is_422(client):
+    answer = client.post("/ocr/process", data={"ticket_id": str(uuid.uuid4())}, files={"other": ("x", b"x")})
+    assert answer.status_code == 422
+    assert answer.json()["code"] == "invalid_request"
+
+
+def test_other_content_types_are_415(client):
+    answer = client.post("/ocr/process", content=b"hello", headers={"Content-Type": "text/plain"})
+    assert answer.status_code == 415
+    assert answer.json()["code"] == "unsupported_media_type"
