@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["INTELLIGENCE_EXIT_ON_STDIN_EOF"] = "1" if args.exit_on_stdin_eof else "0"
 
     if args.reload:
+        os.environ["INTELLIGENCE_WORKERS"] = "1"  # one reloading process, whatever the default says
         from ocr_service.server.uvicorn_runner import run_reloading
         return run_reloading(host, port)
     if args.server == "gunicorn":
