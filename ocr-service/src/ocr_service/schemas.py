@@ -74,6 +74,8 @@ class OcrResponse(Strict):
     currency: str | None = None
     total: Amount | None = None
     items: list[LineItem] = []
+    # Promotions, coupons and club discounts: negative lines kept apart from the products.
+    discounts: list[LineItem] = []
     taxes: list[TaxLine] = []
     payment_method: Literal["card", "cash", "other"] | None = None
     invoice_number: str | None = None

@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import ES_DEV, ground_truth, json_body, text_layer_tickets
 from tests.factory import SIMPLE_TICKET, ticket_pdf
 
-CONTRACT_KEYS = {"ticket_id", "source", "pages", "shop", "date", "time", "currency", "total", "items", "taxes",
+CONTRACT_KEYS = {"ticket_id", "source", "pages", "shop", "date", "time", "currency", "total", "items", "discounts", "taxes",
                  "payment_method", "invoice_number", "confidence", "checks", "warnings", "text", "timings_ms"}
 
 
@@ -34,6 +34,12 @@ def test_json_form_reads_a_real_ticket(client):
     assert body["currency"] == "EUR"
     assert "MERCADONA" in body["text"]
     assert set(body["shop"]) == {"name", "legal_name", "tax_id", "address"}
+    assert body["shop"]["name"] == truth["shop"]["name"]
+    assert body["shop"]["tax_id"] == truth["shop"]["tax_id"]
+    assert [i["amount"] for i in body["items"]] == [i["amount"] for i in truth["items"]]
+    assert body["taxes"] == truth["taxes"]
+    assert body["payment_method"] == truth["payment_method"]
+    assert body["checks"] == {"items_sum_matches_total": True, "taxes_match_total": True}
     assert set(body["checks"]) == {"items_sum_matches_total", "taxes_match_total"}
     assert body["timings_ms"]["extract"] >= 0
 

@@ -57,7 +57,8 @@ def page_texts(document: pdfium.PdfDocument, deadline: Deadline) -> list[str]:
         try:
             textpage = page.get_textpage()
             try:
-                texts.append(textpage.get_text_bounded())
+                # PDFium ends lines with CRLF; the parsers work on plain newlines.
+                texts.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
             finally:
                 textpage.close()
         finally:

@@ -9,8 +9,9 @@ from ocr_service.config import Settings
 from ocr_service.extraction import documents, pdf
 from ocr_service.extraction.deadline import Deadline
 from ocr_service.extraction.documents import Upload
-from ocr_service.extraction.first_pass import read_first_fields
-from ocr_service.schemas import OcrResponse, Shop
+from ocr_service.extraction.parsing.items import ParsedItem
+from ocr_service.extraction.parsing.receipt import Receipt, parse_receipt
+from ocr_service.schemas import Checks, LineItem, OcrResponse, Shop, TaxLine
 
 # Below this many characters per page a PDF is treated as having no usable text layer.
 MIN_TEXT_CHARS_PER_PAGE = 20
@@ -18,6 +19,36 @@ MIN_TEXT_CHARS_PER_PAGE = 20
 
 def engines() -> dict[str, str]:
     return {"text_layer": pdf.PDFIUM_VERSION}
+
+
+def _line_item(item: ParsedItem) -> LineItem:
+    return LineItem(description=item.description, quantity=item.quantity, unit=item.unit,
+                    unit_price=item.unit_price, amount=item.amount)
+
+
+def to_response(ticket_id: UUID, receipt: Receipt, *, source: str, pages: int, text: str,
+                warnings: list[str], timings: dict[str, int]) -> OcrResponse:
+    return OcrResponse(
+        ticket_id=ticket_id,
+        source=source,  # type: ignore[arg-type]
+        pages=pages,
+        shop=Shop(name=receipt.shop.name, legal_name=receipt.shop.legal_name, tax_id=receipt.shop.tax_id,
+                  address=receipt.shop.address),
+        date=receipt.date,
+        time=receipt.time,
+        currency=receipt.currency,
+        total=receipt.total,
+        items=[_line_item(i) for i in receipt.items],
+        discounts=[_line_item(d) for d in receipt.discounts],
+        taxes=[TaxLine(rate=t.rate, base=t.base, amount=t.amount) for t in receipt.taxes],
+        payment_method=receipt.payment_method,  # type: ignore[arg-type]
+        invoice_number=receipt.invoice_number,
+        confidence=receipt.confidence,
+        checks=Checks(**receipt.checks),
+        warnings=warnings + receipt.warnings,
+        text=text,
+        timings_ms=timings,
+    )
 
 
 def process_ticket(ticket_id: UUID, upload: Upload, settings: Settings) -> OcrResponse:
@@ -41,21 +72,7 @@ def process_ticket(ticket_id: UUID, upload: Upload, settings: Settings) -> OcrRe
         warnings.append("no usable text layer: this document needs OCR, which this version does not run yet")
         text = text.strip()
     parse_started = time.perf_counter()
-    reading = read_first_fields(text)
+    receipt = parse_receipt(text)
     timings["parse"] = round((time.perf_counter() - parse_started) * 1000)
-    warnings.extend(reading.warnings)
-    warnings.append("shop, items and VAT table are not read by this version")
-    return OcrResponse(
-        ticket_id=ticket_id,
-        source="text_layer",
-        pages=pages,
-        shop=Shop(),
-        date=reading.date,
-        time=reading.time,
-        currency=reading.currency,
-        total=reading.total,
-        confidence=reading.confidence,
-        warnings=warnings,
-        text=text,
-        timings_ms=timings,
-    )
+    return to_response(ticket_id, receipt, source="text_layer", pages=pages, text=text, warnings=warnings,
+                       timings=timings)

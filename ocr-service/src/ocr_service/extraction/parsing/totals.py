@@ -1,0 +1,68 @@
+"""What was paid: every total-like line becomes a candidate; keywords and arithmetic choose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ocr_service.extraction.parsing.amounts import AMOUNT, parse_amount
+
+# From the most to the least specific: what was paid beats a plain TOTAL.
+KEYWORDS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"\bTOTAL\s+A\s+PAGAR\b|\bIMPORTE\s+A\s+PAGAR\b|\bA\s+PAGAR\b|\bAMOUNT\s+DUE\b|\bTOTAL\s+DUE\b|"
+                r"\bTOTAL\s+PAYABLE\b|\bNET\s+TOTAL\b|\bTOTAL\s+AMOUNT\b|\bROUNDED\s+TOTAL\b|\bTOTAL\s+ROUNDED\b"), 0.95),
+    (re.compile(r"\bTOTAL\s*\(€\)|\bTOTAL\s+COMPRA\b|\bIMPORTE\s+TOTAL\b|\bTOTAL\s+EUR(?:OS)?\b|\bGRAND\s+TOTAL\b|"
+                r"\bTOTAL\s+VENTA\b|\bTOTAL\s+\(?RM\)?|\bTOTAL\s+INCL|\bTOTAL\s+SALES?\b"), 0.9),
+    (re.compile(r"\bT\s?O\s?T\s?A\s?L\b|\bTOTAL:?"), 0.75),
+)
+NOT_A_TOTAL = re.compile(
+    r"SUB\s*-?\s*TOTAL|SIN\s+PROMOCION|\bTOTALS\b|ART[IÍ]CULOS\b|\bAHORRO|DESCUENTO|BASE\s+IMPONIBLE|\bCUOTA\b|"
+    r"TOTAL\s+(?:QTY|QUANTITY|ITEMS?|UNITS?|PCS|DISC(?:OUNT)?|SAVINGS?|VENTAJAS|GST|TAX|EXCL|EXCLUDING)|"
+    r"\bGST\b|\bTAX\b|\bIVA\b|\bPUNTOS\b|\bPOINTS\b|EXCLUDING|BEFORE\s+DISC"
+)
+# Lines saying how it was paid: their amount confirms the total.
+PAYMENT_LINE = re.compile(r"TARJETA|TARJ\.|\bVISA\b|MASTERCARD|EFECTIVO|\bCASH\b|\bCARD\b|IMPORTE\s*:|DAT[AÁ]FONO|"
+                          r"ENTREGADO|\bVENTA\b|\bPAID\b|TEF\b")
+CHANGE = re.compile(r"\bCAMBIO\b|\bCHANGE\b|\bDEVOLVER\b")
+
+
+@dataclass(frozen=True)
+class TotalCandidate:
+    amount: Decimal
+    score: float
+    line: int
+
+
+def total_candidates(lines: list[str]) -> list[TotalCandidate]:
+    found = []
+    for index, line in enumerate(lines):
+        upper = line.upper()
+        if NOT_A_TOTAL.search(upper):
+            continue
+        for pattern, weight in KEYWORDS:
+            match = pattern.search(upper)
+            if not match:
+                continue
+            amounts = AMOUNT.findall(upper[match.end():])
+            if not amounts and index + 1 < len(lines) and not NOT_A_TOTAL.search(lines[index + 1].upper()):
+                amounts = AMOUNT.findall(lines[index + 1])  # the amount printed on the next line
+                weight -= 0.05
+            if amounts:
+                # A line with several amounts is a table row (a VAT summary), rarely the total.
+                score = weight if len(amounts) == 1 else weight - 0.3
+                value = parse_amount(amounts[-1] if len(amounts) == 1 else amounts[0])
+                if value > 0:
+                    found.append(TotalCandidate(value, score, index))
+            break
+    return found
+
+
+def payment_amounts(lines: list[str]) -> list[Decimal]:
+    """Amounts on lines that record the payment (card slip, cash tendered), change excluded."""
+    values = []
+    for line in lines:
+        upper = line.upper()
+        if PAYMENT_LINE.search(upper) and not CHANGE.search(upper) and not NOT_A_TOTAL.search(upper):
+            values += [parse_amount(a) for a in AMOUNT.findall(upper)]
+    return [v for v in values if v > 0]

@@ -1,0 +1,52 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from ocr_service.extraction.parsing.amounts import amounts_in, parse_amount, trailing_amount
+from ocr_service.extraction.parsing.dates import find_date, find_time
+
+
+@pytest.mark.parametrize("text,value", [("37,76", "37.76"), ("1.234,56", "1234.56"), ("1,234.56", "1234.56"),
+                                        ("0,05", "0.05"), ("-3,10", "-3.10"), ("- 0,13", "-0.13"), ("12.00", "12.00")])
+def test_amounts_with_either_decimal_separator(text, value):
+    assert parse_amount(text) == Decimal(value)
+
+
+def test_weights_dates_and_card_numbers_are_not_amounts():
+    assert amounts_in("0,680 kg 11,95 €/kg 8,13") == [Decimal("11.95"), Decimal("8.13")]
+    assert amounts_in("25/11/2023 09:09") == []
+    assert amounts_in("7,5% 2,95 0,22")[-2:] == [Decimal("2.95"), Decimal("0.22")]
+
+
+def test_trailing_amount_drops_currency_and_vat_letter():
+    assert trailing_amount("BARRA PAN 250 G 1 ud 0,50 € 0,50 € A") == (Decimal("0.50"), "BARRA PAN 250 G 1 ud 0,50 €")
+    assert trailing_amount("ENTRADA 08:28 SALIDA 09:08") is None
+
+
+@pytest.mark.parametrize("line,date", [
+    ("25/11/2023 09:09 OP: 78800", dt.date(2023, 11, 25)), ("FECHA 05-02-24", dt.date(2024, 2, 5)),
+    ("2024-03-14T10:00", dt.date(2024, 3, 14)), ("01.12.2022", dt.date(2022, 12, 1)),
+    ("Date: 25 Dec 2018", dt.date(2018, 12, 25)), ("25-DEC-18 10:00", dt.date(2018, 12, 25)),
+    ("14 de enero de 2025", dt.date(2025, 1, 14)), ("Mar 5, 2024", dt.date(2024, 3, 5)),
+    ("12/25/2018", dt.date(2018, 12, 25)),
+])
+def test_dates_day_first_with_month_names(line, date):
+    assert find_date([line])[0] == date
+
+
+def test_impossible_dates_are_skipped():
+    assert find_date(["32/13/2023", "02/01/2024"]) == (dt.date(2024, 1, 2), 1)
+
+
+def test_time_comes_from_the_header_date_not_the_card_slip():
+    lines = ["06/02/2025 20:53 Nº de Tienda 1692", "TOTAL 14,76", "FECHA: 06/02/2025 HORA: 20:55"]
+    found = find_date(lines)
+    assert found == (dt.date(2025, 2, 6), 0)
+    assert find_time(lines, found[1]) == "20:53"
+
+
+@pytest.mark.parametrize("line,time", [("25/12/2018 8:13:39 PM", "20:13"), ("14/03/24 15:22:22", "15:22"),
+                                       ("DATE 01/01/2019 12:05 AM", "00:05")])
+def test_times_with_seconds_and_meridiem(line, time):
+    assert find_time([line], 0) == time
