@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     # Retry-After instead of piling request bodies up in memory.
     max_pending_per_worker: int = Field(default=16, ge=1)
     concurrency_per_worker: int = Field(default=1, ge=1)
+    # Chosen by measurement (docs/ocr-engines.md); "rapidocr" needs rapidocr-onnxruntime installed.
+    ocr_engine: str = "tesseract"
+    ocr_languages: str = "spa+eng"
 
     @property
     def max_body_bytes(self) -> int:

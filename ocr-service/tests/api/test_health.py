@@ -19,6 +19,7 @@ def test_health_answers_without_key_and_names_this_instance(service):
     assert body["worker_pid"] in worker_pids
     assert body["worker_pid"] != os.getpid()
     assert body["engines"]["text_layer"].startswith("pdfium")
+    assert body["engines"]["ocr"].startswith("tesseract 5")
 
 
 def test_unknown_route_is_a_json_404(client):

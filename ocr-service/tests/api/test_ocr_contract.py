@@ -74,11 +74,25 @@ def test_unread_fields_are_null_with_warnings(client):
     assert "date not found" in body["warnings"]
 
 
-def test_a_scan_without_text_layer_says_it_needs_ocr(client):
-    scan = sorted(ES_DEV.glob("scan-*.pdf"))[0]
+def test_a_scan_without_text_layer_is_ocrd(client):
+    scan = ES_DEV / "scan-mercadona-2023-12-15-2d5f7f25.pdf"
+    truth = ground_truth(scan)
     answer = client.post("/ocr/process", json=json_body(scan.read_bytes(), scan.name))
     assert answer.status_code == 200
-    assert any("needs OCR" in w for w in answer.json()["warnings"])
+    body = answer.json()
+    assert body["source"] == "ocr"
+    assert body["timings_ms"]["ocr"] > 0
+    assert (body["shop"]["name"], body["date"], body["total"]) == (truth["shop"]["name"], truth["date"], truth["total"])
+
+
+def test_a_phone_photo_is_ocrd(client):
+    photo = ES_DEV / "photo-alcampo-burgos.jpg"
+    answer = client.post("/ocr/process", files={"file": (photo.name, photo.read_bytes(), "image/jpeg")},
+                         data={"ticket_id": str(uuid.uuid4())})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["source"] == "ocr"
+    assert body["shop"]["name"] == "ALCAMPO"
 
 
 @pytest.mark.parametrize("missing", ["ticket_id", "file_name", "file_content_b64"])

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from ocr_service.errors import PayloadTooLarge, Unprocessable
 from ocr_service.extraction.deadline import Deadline
@@ -64,3 +65,43 @@ def page_texts(document: pdfium.PdfDocument, deadline: Deadline) -> list[str]:
         finally:
             page.close()
     return texts
+
+
+# Rendering resolution for pages without a text layer: an embedded scan is rendered at its own
+# resolution (within these bounds); vector-drawn pages at the default.
+DEFAULT_RENDER_DPI = 300
+RENDER_DPI_BOUNDS = (150, 400)
+
+
+def _native_dpi(page: pdfium.PdfPage) -> float | None:
+    """Resolution of the largest image on the page (a scan is one big image)."""
+    best: tuple[float, float] | None = None
+    for obj in page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,)):
+        left, bottom, right, top = obj.get_bounds()
+        width_pt = right - left
+        if width_pt <= 0:
+            continue
+        pixels_wide = obj.get_px_size()[0]
+        area = width_pt * (top - bottom)
+        if best is None or area > best[0]:
+            best = (area, pixels_wide / (width_pt / 72))
+    return best[1] if best else None
+
+
+def render_page(document: pdfium.PdfDocument, index: int, max_pixels: int) -> Image.Image:
+    """One page as a grey image, at the resolution its content deserves and within the pixel limit."""
+    page = document[index]
+    try:
+        dpi = _native_dpi(page) or DEFAULT_RENDER_DPI
+        dpi = min(max(dpi, RENDER_DPI_BOUNDS[0]), RENDER_DPI_BOUNDS[1])
+        width_pt, height_pt = page.get_size()
+        pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
+        if pixels > max_pixels:
+            dpi *= (max_pixels / pixels) ** 0.5
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        try:
+            return bitmap.to_pil().copy()
+        finally:
+            bitmap.close()
+    finally:
+        page.close()

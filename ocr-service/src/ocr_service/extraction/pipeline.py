@@ -1,24 +1,58 @@
-"""One ticket through the extraction stages, within the request's limits and time budget."""
+"""One ticket through the extraction stages, within the request's limits and time budget:
+the PDF text layer when it is usable, OCR of the rendered page or photo when it is not."""
 
 from __future__ import annotations
 
 import time
 from uuid import UUID
 
+from PIL import Image
+
 from ocr_service.config import Settings
 from ocr_service.extraction import documents, pdf
 from ocr_service.extraction.deadline import Deadline
 from ocr_service.extraction.documents import Upload
+from ocr_service.extraction.ocr import image_prep
+from ocr_service.extraction.ocr.engines import OcrEngine, OcrUnavailable, get_engine
 from ocr_service.extraction.parsing.items import ParsedItem
 from ocr_service.extraction.parsing.receipt import Receipt, parse_receipt
 from ocr_service.schemas import Checks, LineItem, OcrResponse, Shop, TaxLine
 
-# Below this many characters per page a PDF is treated as having no usable text layer.
-MIN_TEXT_CHARS_PER_PAGE = 20
+# Below this many letters and digits per page a text layer is not the ticket's text
+# (scans, pages drawn as vector paths or as many small images): the page is OCR'd instead.
+MIN_TEXT_CHARS_PER_PAGE = 40
 
 
-def engines() -> dict[str, str]:
-    return {"text_layer": pdf.PDFIUM_VERSION}
+def engines(settings: Settings) -> dict[str, str]:
+    found = {"text_layer": pdf.PDFIUM_VERSION}
+    try:
+        found["ocr"] = get_engine(settings.ocr_engine, settings.ocr_languages).version()
+    except OcrUnavailable as exc:
+        found["ocr"] = f"unavailable: {exc}"
+    return found
+
+
+def has_usable_text(texts: list[str]) -> bool:
+    return all(sum(c.isalnum() for c in text) >= MIN_TEXT_CHARS_PER_PAGE for text in texts)
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.timings: dict[str, int] = {}
+
+    def lap(self, name: str, started: float) -> float:
+        now = time.perf_counter()
+        self.timings[name] = self.timings.get(name, 0) + round((now - started) * 1000)
+        return now
+
+
+def _ocr(image: Image.Image, engine: OcrEngine, timer: _Timer) -> str:
+    started = time.perf_counter()
+    prepared, _ = image_prep.prepare(image)
+    started = timer.lap("prepare", started)
+    text = engine.read(prepared)
+    timer.lap("ocr", started)
+    return text
 
 
 def _line_item(item: ParsedItem) -> LineItem:
@@ -51,28 +85,51 @@ def to_response(ticket_id: UUID, receipt: Receipt, *, source: str, pages: int, t
     )
 
 
-def process_ticket(ticket_id: UUID, upload: Upload, settings: Settings) -> OcrResponse:
-    deadline = Deadline(settings.request_time_budget_s)
-    timings: dict[str, int] = {}
+def _engine_or_none(settings: Settings, warnings: list[str]) -> OcrEngine | None:
+    try:
+        return get_engine(settings.ocr_engine, settings.ocr_languages)
+    except OcrUnavailable as exc:
+        warnings.append(f"this document needs OCR, but the OCR engine is unavailable: {exc}")
+        return None
+
+
+def extract_text(upload: Upload, settings: Settings, deadline: Deadline, timer: _Timer,
+                 warnings: list[str]) -> tuple[str, str, int]:
+    """(text, source, pages) of a PDF, JPEG or PNG."""
     started = time.perf_counter()
     documents.check_upload_size(upload, settings.max_upload_bytes)
     kind = documents.sniff_kind(upload)
-    warnings: list[str] = []
-    if kind == "pdf":
-        with pdf.open_pdf(upload, settings.max_pages) as document:
-            pages = len(document)
-            texts = pdf.page_texts(document, deadline)
-        text = "\n".join(t.strip("\n") for t in texts)
-    else:
-        documents.open_image(upload, settings.max_image_pixels)
-        pages, text = 1, ""
-    timings["extract"] = round((time.perf_counter() - started) * 1000)
+    if kind != "pdf":
+        image = documents.open_image(upload, settings.max_image_pixels)
+        timer.lap("extract", started)
+        engine = _engine_or_none(settings, warnings)
+        return (_ocr(image, engine, timer) if engine else ""), "ocr", 1
+    with pdf.open_pdf(upload, settings.max_pages) as document:
+        pages = len(document)
+        texts = pdf.page_texts(document, deadline)
+        started = timer.lap("extract", started)
+        if has_usable_text(texts):
+            return "\n".join(t.strip("\n") for t in texts), "text_layer", pages
+        engine = _engine_or_none(settings, warnings)
+        if engine is None:
+            return "\n".join(texts).strip(), "text_layer", pages
+        ocr_texts = []
+        for index in range(pages):
+            deadline.check()
+            started = time.perf_counter()
+            image = pdf.render_page(document, index, settings.max_image_pixels)
+            timer.lap("render", started)
+            ocr_texts.append(_ocr(image, engine, timer))
+        return "\n".join(ocr_texts), "ocr", pages
 
-    if len(text.strip()) < MIN_TEXT_CHARS_PER_PAGE * pages:
-        warnings.append("no usable text layer: this document needs OCR, which this version does not run yet")
-        text = text.strip()
-    parse_started = time.perf_counter()
+
+def process_ticket(ticket_id: UUID, upload: Upload, settings: Settings) -> OcrResponse:
+    deadline = Deadline(settings.request_time_budget_s)
+    timer = _Timer()
+    warnings: list[str] = []
+    text, source, pages = extract_text(upload, settings, deadline, timer, warnings)
+    started = time.perf_counter()
     receipt = parse_receipt(text)
-    timings["parse"] = round((time.perf_counter() - parse_started) * 1000)
-    return to_response(ticket_id, receipt, source="text_layer", pages=pages, text=text, warnings=warnings,
-                       timings=timings)
+    timer.lap("parse", started)
+    return to_response(ticket_id, receipt, source=source, pages=pages, text=text, warnings=warnings,
+                       timings=timer.timings)

@@ -23,5 +23,5 @@ def health(request: Request, settings: SettingsDep) -> HealthResponse:
         workers=settings.workers,
         pid=int(os.environ.get("INTELLIGENCE_MASTER_PID", os.getpid())),
         worker_pid=os.getpid(),
-        engines=engines(),
+        engines=engines(settings),
     )

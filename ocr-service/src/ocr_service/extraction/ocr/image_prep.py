@@ -1,0 +1,102 @@
+"""Make a ticket image easy to read: grey, straight, and with text at the size engines like.
+
+Phone photos and scans come tilted and at any resolution. OCR engines read best when lines
+are horizontal (a tilted ticket mixes the name of one line with the price of the next) and
+when a text line is a few dozen pixels high, so the image is rescaled to that height rather
+than to a fixed resolution.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageOps
+
+ANALYSIS_WIDTH = 800
+MAX_SKEW_DEGREES = 6.0
+SKEW_STEP_DEGREES = 0.2
+TARGET_LINE_HEIGHT_PX = 38
+SCALE_LIMITS = (0.35, 2.5)
+
+
+def to_grey(image: Image.Image) -> Image.Image:
+    image = ImageOps.exif_transpose(image)  # phone photos carry their rotation in EXIF
+    if image.mode in ("RGBA", "LA", "P"):
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image.convert("RGBA"), mask=image.convert("RGBA").split()[-1])
+        image = background
+    return ImageOps.autocontrast(image.convert("L"), cutoff=1)
+
+
+def _ink_mask(grey: Image.Image) -> np.ndarray:
+    """Dark pixels against a local background (robust to the uneven light of phone photos)."""
+    pixels = np.asarray(grey, dtype=np.float32)
+    threshold = np.percentile(pixels, 50) * 0.72
+    return pixels < threshold
+
+
+def estimate_skew(grey: Image.Image) -> float:
+    """Angle (degrees, counter-clockwise) that makes text lines horizontal: the one whose row
+    projection of ink is the most peaked."""
+    scale = min(1.0, ANALYSIS_WIDTH / grey.width)
+    small = grey.resize((max(1, int(grey.width * scale)), max(1, int(grey.height * scale))), Image.BILINEAR)
+    ys, xs = np.nonzero(_ink_mask(small))
+    if len(xs) < 200:
+        return 0.0
+    if len(xs) > 60_000:
+        keep = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
+        ys, xs = ys[keep], xs[keep]
+    xs = xs - small.width / 2
+    best_angle, best_score = 0.0, -1.0
+    for angle in np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, SKEW_STEP_DEGREES):
+        radians = np.deg2rad(angle)
+        rows = np.round(ys + xs * np.tan(radians)).astype(np.int64)
+        rows -= rows.min()
+        profile = np.bincount(rows)
+        score = float(np.sum(profile.astype(np.float64) ** 2))
+        if score > best_score:
+            best_angle, best_score = float(angle), score
+    return best_angle
+
+
+def deskew(grey: Image.Image) -> tuple[Image.Image, float]:
+    angle = estimate_skew(grey)
+    if abs(angle) < 0.1:
+        return grey, 0.0
+    # Rows were straightened by y + x*tan(a); rotating the image by -a does the same.
+    return grey.rotate(-angle, resample=Image.BICUBIC, expand=True, fillcolor=255), angle
+
+
+def line_height(grey: Image.Image) -> float | None:
+    """Median height of the ink bands of the row projection: the printed line height."""
+    scale = min(1.0, ANALYSIS_WIDTH / grey.width)
+    small = grey.resize((max(1, int(grey.width * scale)), max(1, int(grey.height * scale))), Image.BILINEAR)
+    rows = _ink_mask(small).sum(axis=1) > max(2, small.width * 0.01)
+    heights, run = [], 0
+    for inked in rows:
+        if inked:
+            run += 1
+        elif run:
+            heights.append(run)
+            run = 0
+    heights = [h for h in heights if h >= 3]
+    if len(heights) < 3:
+        return None
+    return float(np.median(heights)) / scale
+
+
+def normalise_scale(grey: Image.Image) -> tuple[Image.Image, float]:
+    height = line_height(grey)
+    if not height:
+        return grey, 1.0
+    factor = float(np.clip(TARGET_LINE_HEIGHT_PX / height, *SCALE_LIMITS))
+    if 0.9 < factor < 1.1:
+        return grey, 1.0
+    size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
+    return grey.resize(size, Image.LANCZOS), factor
+
+
+def prepare(image: Image.Image) -> tuple[Image.Image, dict[str, float]]:
+    grey = to_grey(image)
+    straight, angle = deskew(grey)
+    scaled, factor = normalise_scale(straight)
+    return scaled, {"skew_degrees": round(angle, 2), "scale": round(factor, 3)}

@@ -1,0 +1,52 @@
+"""Image clean-up and the OCR engine on generated tickets with known content."""
+
+import io
+import uuid
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from ocr_service.config import Settings
+from ocr_service.extraction.documents import Upload
+from ocr_service.extraction.ocr import image_prep
+from ocr_service.extraction.ocr.engines import get_engine
+from ocr_service.extraction.ocr.layout import Word, words_to_lines
+from ocr_service.extraction.pipeline import process_ticket
+from tests.factory import SIMPLE_TICKET, ticket_pdf
+
+
+def ticket_image(scale: float = 4.0) -> Image.Image:
+    document = pdfium.PdfDocument(ticket_pdf(SIMPLE_TICKET))
+    image = document[0].render(scale=scale, grayscale=True).to_pil()
+    return image.crop((0, 0, image.width, int(image.height * 0.15)))
+
+
+@pytest.mark.parametrize("angle", [-3.0, -1.2, 0.0, 2.4])
+def test_skew_is_measured_within_half_a_degree(angle):
+    tilted = ticket_image().rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    assert abs(image_prep.estimate_skew(tilted) - angle) <= 0.5
+
+
+def test_small_print_is_enlarged_to_the_target_line_height():
+    small = ticket_image(scale=2.5)
+    scaled, factor = image_prep.normalise_scale(small)
+    assert factor > 1.2
+    assert image_prep.line_height(scaled) == pytest.approx(image_prep.TARGET_LINE_HEIGHT_PX, rel=0.3)
+
+
+def test_boxes_are_grouped_into_lines_left_to_right():
+    words = [Word("2,15", 300, 340, 52, 70), Word("TOTAL", 10, 80, 50, 68), Word("LECHE", 10, 80, 10, 28)]
+    assert words_to_lines(words) == "LECHE\nTOTAL   2,15"
+
+
+def test_tesseract_reads_a_tilted_photo_of_a_generated_ticket():
+    tilted = ticket_image().rotate(2.0, resample=Image.BICUBIC, expand=True, fillcolor=255).convert("RGB")
+    buffer = io.BytesIO()
+    tilted.save(buffer, format="JPEG", quality=85)
+    answer = process_ticket(uuid.uuid4(), Upload("photo.jpg", buffer.getvalue()), Settings(api_key="k"))
+    assert answer.source == "ocr"
+    assert str(answer.total) == "2.15"
+    assert answer.date.isoformat() == "2024-03-14"
+    assert answer.shop.tax_id == "B12345674"
+    assert get_engine("tesseract").version().startswith("tesseract 5")
