@@ -13,6 +13,7 @@ from ocr_service.extraction import documents, pdf
 from ocr_service.extraction.deadline import Deadline
 from ocr_service.extraction.documents import Upload
 from ocr_service.extraction.ocr import image_prep
+from ocr_service.extraction.ocr.cleanup import clean_ocr_text
 from ocr_service.extraction.ocr.engines import OcrEngine, OcrUnavailable, get_engine
 from ocr_service.extraction.parsing.items import ParsedItem
 from ocr_service.extraction.parsing.receipt import Receipt, parse_receipt
@@ -52,7 +53,7 @@ def _ocr(image: Image.Image, engine: OcrEngine, timer: _Timer) -> str:
     started = timer.lap("prepare", started)
     text = engine.read(prepared)
     timer.lap("ocr", started)
-    return text
+    return clean_ocr_text(text)
 
 
 def _line_item(item: ParsedItem) -> LineItem:

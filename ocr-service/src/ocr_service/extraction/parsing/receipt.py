@@ -42,7 +42,7 @@ def _currency(text: str) -> str | None:
 
 
 def _choose_total(candidates: list[totals.TotalCandidate], paid: list[Decimal],
-                  items_net: Decimal | None, taxes_sum: Decimal | None) -> tuple[Decimal | None, float]:
+                  items_net: Decimal | None, taxes_sum: Decimal | None) -> tuple[totals.TotalCandidate | None, float]:
     """The best-worded candidate, unless another one is confirmed by the payment, items or VAT."""
     if not candidates:
         return None, 0.0
@@ -52,7 +52,7 @@ def _choose_total(candidates: list[totals.TotalCandidate], paid: list[Decimal],
 
     best = max(candidates, key=lambda c: (support(c) > 0, c.score, support(c), -c.line))
     confidence = min(0.99, best.score + 0.05 * support(best))
-    return best.amount, round(confidence, 2)
+    return best, round(confidence, 2)
 
 
 def parse_receipt(text: str) -> Receipt:
@@ -72,11 +72,17 @@ def parse_receipt(text: str) -> Receipt:
                                                                               Decimal(0))) if reading.items else None
     outside_vat = sum((i.amount for i in reading.items if OUTSIDE_VAT.search(i.description)), Decimal(0))
     taxes_sum = sum((t.base + t.amount for t in reading.taxes), outside_vat) if reading.taxes else None
-    reading.total, total_confidence = _choose_total(totals.total_candidates(lines), totals.payment_amounts(lines),
-                                                    items_net, taxes_sum)
-    if reading.total is not None:
-        reading.confidence["total"] = total_confidence
+    chosen, total_confidence = _choose_total(totals.total_candidates(lines), totals.payment_amounts(lines),
+                                             items_net, taxes_sum)
     reading.payment_method = payment.find_payment_method(text)
+    if chosen is not None:
+        reading.total = totals.rounded(lines, chosen)
+        reading.confidence["total"] = total_confidence
+    elif reading.payment_method == "card" and totals.payment_amounts(lines):
+        # No readable total line, but a card pays exactly the total (cash may be more: tendered).
+        reading.total = max(totals.payment_amounts(lines))
+        reading.confidence["total"] = 0.6
+        reading.warnings.append("total read from the card payment line")
     reading.invoice_number = payment.find_invoice_number(lines)
     if reading.shop.name:
         reading.confidence["shop"] = reading.shop.confidence

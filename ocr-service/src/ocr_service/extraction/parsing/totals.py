@@ -11,16 +11,22 @@ from ocr_service.extraction.parsing.amounts import AMOUNT, parse_amount
 # From the most to the least specific: what was paid beats a plain TOTAL.
 KEYWORDS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\bTOTAL\s+A\s+PAGAR\b|\bIMPORTE\s+A\s+PAGAR\b|\bA\s+PAGAR\b|\bAMOUNT\s+DUE\b|\bTOTAL\s+DUE\b|"
-                r"\bTOTAL\s+PAYABLE\b|\bNET\s+TOTAL\b|\bTOTAL\s+AMOUNT\b|\bROUNDED\s+TOTAL\b|\bTOTAL\s+ROUNDED\b"), 0.95),
+                r"\bTOTAL\s+PAYABLE\b|\bNETT?\s*TOTAL\b|\bTOTAL\s+AMOUNT\b|\bROUNDED\s+TOTAL\b|\bTOTAL\s+ROUNDED\b|"
+                r"\bTOTAL\s+AFTER\b|\bINCLUSIVE\s+OF\s+GST\b|\bINCL\.?\s+GST\b|\bTOTAL\s+INCLUDES?\b"), 0.95),
     (re.compile(r"\bTOTAL\s*\(€\)|\bTOTAL\s+COMPRA\b|\bIMPORTE\s+TOTAL\b|\bTOTAL\s+EUR(?:OS)?\b|\bGRAND\s+TOTAL\b|"
-                r"\bTOTAL\s+VENTA\b|\bTOTAL\s+\(?RM\)?|\bTOTAL\s+INCL|\bTOTAL\s+SALES?\b"), 0.9),
+                r"\bTOTAL\s+VENTA\b|\bTOTAL\s*\(?RM\)?|\bTOTAL\s+INCL|\bTOTAL\s+SALES?\b"), 0.9),
     (re.compile(r"\bT\s?O\s?T\s?A\s?L\b|\bTOTAL:?"), 0.75),
 )
 NOT_A_TOTAL = re.compile(
     r"SUB\s*-?\s*TOTAL|SIN\s+PROMOCION|\bTOTALS\b|ART[IÍ]CULOS\b|\bAHORRO|DESCUENTO|BASE\s+IMPONIBLE|\bCUOTA\b|"
-    r"TOTAL\s+(?:QTY|QUANTITY|ITEMS?|UNITS?|PCS|DISC(?:OUNT)?|SAVINGS?|VENTAJAS|GST|TAX|EXCL|EXCLUDING)|"
-    r"\bGST\b|\bTAX\b|\bIVA\b|\bPUNTOS\b|\bPOINTS\b|EXCLUDING|BEFORE\s+DISC"
+    r"TOTAL\s*(?:QTY|QUANTITY|ITEMS?|UNITS?|PCS|DISC(?:OUNT)?|SAVINGS?|VENTAJAS|GST|TAX|IVA)\b|"
+    r"\bEXCL(?:UDING|UDED|\.|\b)|\bPUNTOS\b|\bPOINTS\b|BEFORE\s+DISC|\bITEM\(?S\)?\s*TOTAL|"
+    r"^\W*(?:GST|TAX|IVA)\b"
 )
+ROUNDING = re.compile(r"\bROUNDING\b|\bREDONDEO\b|\bROUND(?:ING)?\s*ADJ|\bADJ(?:USTMENT)?\b")
+# The amount alone on the line after a keyword ("TOTAL" / "9,99"): letters there mean another field.
+AMOUNT_ONLY_LINE = re.compile(r"^[\s:€$]*(?:RM|EUR|MYR|USD)?[\s:€$]*-?\d[\d.,]*\s*(?:€|EUR|RM)?\s*$", re.IGNORECASE)
+
 # Lines saying how it was paid: their amount confirms the total.
 PAYMENT_LINE = re.compile(r"TARJETA|TARJ\.|\bVISA\b|MASTERCARD|EFECTIVO|\bCASH\b|\bCARD\b|IMPORTE\s*:|DAT[AÁ]FONO|"
                           r"ENTREGADO|\bVENTA\b|\bPAID\b|TEF\b")
@@ -45,7 +51,7 @@ def total_candidates(lines: list[str]) -> list[TotalCandidate]:
             if not match:
                 continue
             amounts = AMOUNT.findall(upper[match.end():])
-            if not amounts and index + 1 < len(lines) and not NOT_A_TOTAL.search(lines[index + 1].upper()):
+            if not amounts and index + 1 < len(lines) and AMOUNT_ONLY_LINE.match(lines[index + 1]):
                 amounts = AMOUNT.findall(lines[index + 1])  # the amount printed on the next line
                 weight -= 0.05
             if amounts:
@@ -66,3 +72,20 @@ def payment_amounts(lines: list[str]) -> list[Decimal]:
         if PAYMENT_LINE.search(upper) and not CHANGE.search(upper) and not NOT_A_TOTAL.search(upper):
             values += [parse_amount(a) for a in AMOUNT.findall(upper)]
     return [v for v in values if v > 0]
+
+
+def rounded(lines: list[str], chosen: TotalCandidate) -> Decimal:
+    """The total after a rounding adjustment printed just below it (cash totals rounded to 5 cents)."""
+    for index in range(chosen.line + 1, min(chosen.line + 4, len(lines))):
+        if not ROUNDING.search(lines[index].upper()):
+            continue
+        adjustments = [abs(a) for a in (parse_amount(x) for x in AMOUNT.findall(lines[index])) if 0 < abs(a) < 1]
+        if not adjustments:
+            return chosen.amount
+        wanted = {chosen.amount - adjustments[0], chosen.amount + adjustments[0]}
+        for later in lines[index + 1: index + 4]:
+            for value in (parse_amount(x) for x in AMOUNT.findall(later)):
+                if value in wanted:
+                    return value
+        return chosen.amount
+    return chosen.amount
