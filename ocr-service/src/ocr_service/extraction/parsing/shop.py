@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from ocr_service.extraction.parsing.tax_ids import find_foreign_registration, find_spanish_tax_ids
 
 # name -> pattern. Short or common words (Dia, Spar) need a context that only the chain prints.
@@ -82,12 +84,38 @@ def _clean(line: str) -> str:
     return " ".join(line.split()).strip(" .:-*")
 
 
-def _chain(text: str, tax_ids: list[str]) -> str | None:
+# OCR misreads a letter or two of a logo-sized name ("Al CAMPO", "Titer"): the header lines are
+# also compared with the chain names, letters only, for names long enough not to match by chance.
+FUZZY_HEADER_LINES = 5
+FUZZY_MIN_NAME_LETTERS = 5
+FUZZY_MIN_SCORE = 80
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^A-Z]", "", text.upper())
+
+
+def _fuzzy_chain(lines: list[str]) -> str | None:
+    best: tuple[float, str] | None = None
+    for line in lines[:FUZZY_HEADER_LINES]:
+        letters = _letters(line)
+        for name in CHAINS:
+            target = _letters(name)
+            if len(target) < FUZZY_MIN_NAME_LETTERS or len(letters) < len(target) - 1:
+                continue
+            score = fuzz.partial_ratio(target, letters)
+            if score >= FUZZY_MIN_SCORE and (best is None or score > best[0]):
+                best = (score, name)
+    return best[1] if best else None
+
+
+def _chain(lines: list[str], tax_ids: list[str]) -> str | None:
     for tax_id in tax_ids:
         if tax_id in CHAIN_TAX_IDS:
             return CHAIN_TAX_IDS[tax_id]
+    text = "\n".join(lines)
     hits = [(m.start(), name) for name, pattern in CHAIN_PATTERNS.items() for m in [pattern.search(text)] if m]
-    return min(hits)[1] if hits else None
+    return min(hits)[1] if hits else _fuzzy_chain(lines)
 
 
 def _legal_name_line(lines: list[str], chain: str | None) -> int | None:
@@ -108,12 +136,18 @@ def _strip_ids(line: str) -> str:
 
 
 def _first_header_name(lines: list[str]) -> int | None:
+    """The first header line that reads like a shop name: shops print theirs in capitals, so a
+    lower-case line (a stamp, a cashier's name) is taken only when nothing else fits."""
+    fallback = None
     for i, line in enumerate(lines[:8]):
         cleaned = _clean(line)
-        letters = sum(c.isalpha() for c in cleaned)
-        if letters >= 3 and not NOT_A_NAME.search(cleaned) and not ADDRESS_HINT.search(cleaned):
+        letters = [c for c in cleaned if c.isalpha()]
+        if len(letters) < 3 or NOT_A_NAME.search(cleaned) or ADDRESS_HINT.search(cleaned):
+            continue
+        if sum(c.isupper() for c in letters) >= 0.6 * len(letters):
             return i
-    return None
+        fallback = i if fallback is None else fallback
+    return fallback
 
 
 def _address(lines: list[str], after: int | None) -> str | None:
@@ -137,7 +171,7 @@ def read_shop(lines: list[str]) -> ShopReading:
         reading.tax_id = spanish[0][1]
     else:
         reading.tax_id = find_foreign_registration(text)
-    chain = _chain(text, [tid for _, tid in spanish])
+    chain = _chain(lines, [tid for _, tid in spanish])
     legal_index = _legal_name_line(lines, chain)
     if legal_index is not None:
         reading.legal_name = _strip_ids(lines[legal_index]) or None
