@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-SPLIT_DECIMALS = re.compile(r"(?<=\d)([.,])\s(?=\d{2}\b)")
+SPLIT_DECIMALS = re.compile(r"(?<=\d)([.,])[ ]{1,3}(?=\d{2}\b)")
+# "GRAND TOTAL   10 00": the decimal point of a total lost; only on total lines, only at the end.
+TOTAL_LINE_SPLIT_CENTS = re.compile(r"^(.*TOTAL.*\s)(\d{1,5})\s(\d{2})\s*$", re.IGNORECASE)
 QUOTE_AS_MINUS = re.compile(r"[“”\"~](?=\s?\d+[.,]\d{2}\b)")
 # Before a euro sign an amount always has cents: '098€' lost its comma to the scan.
 EURO_WITHOUT_COMMA = re.compile(r"(?<![\d.,])(\d{1,4})(\d{2})(?=\s?€)")
@@ -18,4 +20,5 @@ def clean_ocr_text(text: str) -> str:
     text = SPLIT_DECIMALS.sub(r"\1", text)
     text = QUOTE_AS_MINUS.sub("-", text)
     text = EURO_WITHOUT_COMMA.sub(r"\1,\2", text)
-    return LETTER_O_IN_NUMBER.sub("0", text)
+    text = LETTER_O_IN_NUMBER.sub("0", text)
+    return "\n".join(TOTAL_LINE_SPLIT_CENTS.sub(r"\1\2.\3", line) for line in text.split("\n"))

@@ -8,7 +8,7 @@ from decimal import Decimal
 # An amount has exactly two decimals; thousands groups are optional. The look-arounds keep
 # it from matching inside longer numbers (card numbers, weights like 0,680, dates).
 AMOUNT_PATTERN = r"-?\s?(?:\d{1,3}(?:[.,]\d{3})+|\d+)[.,]\d{2}"
-AMOUNT = re.compile(rf"(?<![\d.,/:-])({AMOUNT_PATTERN})(?![\d.,/:]\d|\d|%)")
+AMOUNT = re.compile(rf"(?<![\d.,/-])({AMOUNT_PATTERN})(?![\d.,/:]\d|\d|%)")
 TRAILING_AMOUNT = re.compile(rf"(?<![\d.,/:])({AMOUNT_PATTERN})\s*(?:€|EUR|EUROS)?\s*[A-Z*]?\s*$", re.IGNORECASE)
 CENT = Decimal("0.01")
 

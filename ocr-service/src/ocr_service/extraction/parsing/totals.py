@@ -11,7 +11,7 @@ from ocr_service.extraction.parsing.amounts import AMOUNT, parse_amount
 # From the most to the least specific: what was paid beats a plain TOTAL.
 KEYWORDS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\bTOTAL\s+A\s+PAGAR\b|\bIMPORTE\s+A\s+PAGAR\b|\bA\s+PAGAR\b|\bAMOUNT\s+DUE\b|\bTOTAL\s+DUE\b|"
-                r"\bTOTAL\s+PAYABLE\b|\bNETT?\s*TOTAL\b|\bTOTAL\s+AMOUNT\b|\bROUNDED\s+TOTAL\b|\bTOTAL\s+ROUNDED\b|"
+                r"\bTOTAL\s+PAYABLE\b|\bNETT?\s*TOTAL(?![A-Z])|\bTOTAL\s+AM(?:OUN)?T(?![A-Z])|\bROUNDED\s+TOTAL\b|TOTAL\s+(?:AMT\s+)?ROUNDED|"
                 r"\bTOTAL\s+AFTER\b|\bINCLUSIVE\s+OF\s+GST\b|\bINCL\.?\s+GST\b|\bTOTAL\s+INCLUDES?\b"), 0.95),
     (re.compile(r"\bTOTAL\s*\(€\)|\bTOTAL\s+COMPRA\b|\bIMPORTE\s+TOTAL\b|\bTOTAL\s+EUR(?:OS)?\b|\bGRAND\s+TOTAL\b|"
                 r"\bTOTAL\s+VENTA\b|\bTOTAL\s*\(?RM\)?|\bTOTAL\s+INCL|\bTOTAL\s+SALES?\b"), 0.9),
