@@ -1,0 +1,137 @@
+"""`./cesta bench extraction`: service time of text-layer and scanned tickets, against the bare engine.
+
+One worker (so the figures are per worker), requests one at a time:
+- text-layer tickets (es-dev digital PDFs): service-side time (Server-Timing), p50 / p95;
+- one-page scanned tickets (es-dev scan-*.pdf and sroie-dev): service-side time p50 / p95,
+  side by side with the bare OCR engine's own time on the very same prepared images
+  (timings_ms.ocr), so the ratio shows what the pipeline adds;
+- peak resident memory of the worker while OCR'ing (sampled every 20 ms).
+Each set is run --runs times; figures are medians over runs. JSON to bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import psutil
+
+from ocr_service.devtools.local_service import LocalService
+
+ROOT = Path(__file__).resolve().parents[1]
+RECEIPTS = ROOT.parent / "shared" / "receipts"
+RESULTS = ROOT / "bench" / "results"
+
+
+def kind_of(pdf: Path) -> str | None:
+    truth = pdf.with_suffix(".json")
+    return json.loads(truth.read_text()).get("kind") if truth.exists() else None
+
+
+def ticket_sets(sroie_count: int) -> dict[str, list[Path]]:
+    es = sorted((RECEIPTS / "es-dev").glob("*.pdf"))
+    return {
+        "text_layer": [p for p in es if kind_of(p) == "digital-pdf"],
+        "scanned_es": [p for p in es if kind_of(p) == "scan-pdf"],
+        "scanned_sroie": sorted((RECEIPTS / "sroie-dev").glob("*.pdf"))[:sroie_count],
+    }
+
+
+class PeakMemory:
+    """Largest RSS of one worker (with its OCR engine process) seen while the block runs."""
+
+    def __init__(self, master_pid: int):
+        self.master = psutil.Process(master_pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            for worker in self.master.children():
+                try:  # a worker and the OCR engine process it runs (Tesseract is a child process)
+                    rss = worker.memory_info().rss + sum(c.memory_info().rss for c in worker.children())
+                    self.peak = max(self.peak, rss)
+                except psutil.NoSuchProcess:
+                    pass
+            time.sleep(0.02)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run_set(service: LocalService, client: httpx.Client, files: list[Path]) -> dict:
+    service_ms, engine_ms, failures = [], [], 0
+    for path in files:
+        body = {"ticket_id": str(uuid.uuid4()), "file_name": path.name,
+                "file_content_b64": base64.b64encode(path.read_bytes()).decode()}
+        answer = client.post(f"{service.url}/ocr/process", json=body, headers=service.headers)
+        if answer.status_code != 200:
+            failures += 1
+            continue
+        service_ms.append(float(answer.headers["server-timing"].split("dur=")[1]))
+        engine_ms.append(answer.json()["timings_ms"].get("ocr", 0))
+    result = {"tickets": len(files), "failures": failures,
+              "service_p50_ms": percentile(service_ms, 0.5), "service_p95_ms": percentile(service_ms, 0.95)}
+    if any(engine_ms):
+        result["engine_p50_ms"] = percentile(engine_ms, 0.5)
+        result["pipeline_over_engine"] = round(result["service_p50_ms"] / max(result["engine_p50_ms"], 1), 2)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="cesta bench extraction", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sroie", type=int, default=20, help="how many sroie-dev receipts per run")
+    args = parser.parse_args()
+    sets = ticket_sets(args.sroie)
+    report: dict = {
+        "benchmark": "extraction", "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "workers": 1, "runs": args.runs, "sets": {},
+    }
+    with LocalService(workers=1) as service, httpx.Client(timeout=120) as client:
+        report["engines"] = client.get(f"{service.url}/health").json()["engines"]
+        run_set(service, client, sets["text_layer"][:3] + sets["scanned_es"][:1])  # warm the worker
+        for name, files in sets.items():
+            runs = []
+            with PeakMemory(service.process.pid) as memory:
+                for _ in range(args.runs):
+                    runs.append(run_set(service, client, files))
+            summary = {key: round(statistics.median(r[key] for r in runs), 2) for key in runs[0]
+                       if isinstance(runs[0][key], (int, float))}
+            summary["peak_worker_rss_mb"] = round(memory.peak / 2**20, 1)
+            report["sets"][name] = summary
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"extraction-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%SZ}.json"
+    out.write_text(json.dumps(report, indent=1))
+    print(f"cores={os.cpu_count()} workers=1 runs={args.runs} engines={report['engines']}")
+    for name, summary in report["sets"].items():
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in summary.items()))
+    print(f"written {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

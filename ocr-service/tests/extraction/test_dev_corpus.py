@@ -1,0 +1,81 @@
+"""Extraction quality on the real dev tickets, through the real service, field by field.
+
+The floors are those of the extraction issue; they fail when a change makes Cesta read real
+tickets worse.
+"""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ES_DEV, json_body
+
+
+def tickets_of(kind: str) -> list[Path]:
+    return sorted(p.with_suffix(".pdf") for p in ES_DEV.glob("*.json")
+                  if json.loads(p.read_text()).get("kind") == kind and p.with_suffix(".pdf").exists())
+
+
+def read_all(service, files: list[Path]) -> dict[Path, dict]:
+    def send(path: Path) -> tuple[Path, dict]:
+        with httpx.Client(timeout=120) as http:
+            answer = http.post(f"{service.url}/ocr/process", json=json_body(path.read_bytes(), path.name),
+                               headers=service.headers)
+        assert answer.status_code == 200, f"{path.name}: {answer.text[:200]}"
+        return path, answer.json()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(send, files))
+
+
+def field_hits(truth: dict, got: dict) -> dict[str, bool]:
+    hits = {
+        "shop": truth["shop"]["name"] in ((got["shop"]["name"] or "") + (got["shop"]["legal_name"] or "")).upper(),
+        "tax_id": got["shop"]["tax_id"] == truth["shop"]["tax_id"],
+        "date": got["date"] == truth["date"],
+        "time": got["time"] == truth["time"],
+        "total": got["total"] is not None and Decimal(got["total"]) == Decimal(truth["total"]),
+        "payment_method": got["payment_method"] == truth["payment_method"],
+    }
+    if truth.get("items"):
+        hits["items"] = sorted(Decimal(i["amount"]) for i in got["items"]) == sorted(
+            Decimal(i["amount"]) for i in truth["items"])
+    if truth.get("taxes"):
+        key = lambda t: (Decimal(t["rate"]), Decimal(t["base"]), Decimal(t["amount"]))  # noqa: E731
+        hits["taxes"] = sorted(map(key, got["taxes"])) == sorted(map(key, truth["taxes"]))
+    return hits
+
+
+def accuracy(results: dict[Path, dict]) -> dict[str, float]:
+    counts: dict[str, list[int]] = {}
+    for path, got in results.items():
+        for field, hit in field_hits(json.loads(path.with_suffix(".json").read_text()), got).items():
+            counts.setdefault(field, []).append(int(hit))
+    return {field: sum(v) / len(v) for field, v in counts.items()}
+
+
+def test_digital_tickets_are_read_exactly(service):
+    results = read_all(service, tickets_of("digital-pdf"))
+    assert len(results) == 70
+    assert all(r["source"] == "text_layer" for r in results.values())
+    score = accuracy(results)
+    for field in ("shop", "tax_id", "date", "time", "total", "payment_method"):
+        assert score[field] >= 0.99, (field, score)
+    assert score["items"] >= 0.97 and score["taxes"] >= 0.97, score
+
+
+@pytest.mark.timeout(600)
+def test_scanned_tickets_are_read_by_ocr(service):
+    results = read_all(service, tickets_of("scan-pdf") + tickets_of("vector-pdf-no-text"))
+    assert all(r["source"] == "ocr" for r in results.values())
+    score = accuracy(results)
+    for field in ("shop", "date", "total"):
+        assert score[field] >= 0.98, (field, score)
+    assert score["tax_id"] >= 0.95, score
+    assert score["items"] >= 0.90 and score["taxes"] >= 0.90, score
