@@ -93,3 +93,12 @@ def test_nothing_readable_gives_nulls_and_warnings():
     receipt = parse_receipt("-----\n12 34\n*****")
     assert receipt.total is None and receipt.date is None and receipt.shop.name is None
     assert receipt.warnings == ["shop not found", "date not found", "total not found"]
+
+
+def test_blurred_total_word_is_a_last_resort_with_low_confidence():
+    lines = "ALCAMPO\nYOGUR NATURAL 4,29 B\nHUEVOS CLASE L 2,68 E\nPAN 1,00\ne.   Tor. 47,72\n"
+    receipt = parse_receipt(lines)
+    assert receipt.total == D("47.72")
+    assert receipt.confidence["total"] <= 0.6
+    clear = parse_receipt("ALCAMPO\nTOFU 2,50\nTOTAL 9,99\n")
+    assert clear.total == D("9.99")

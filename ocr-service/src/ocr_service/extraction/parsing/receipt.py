@@ -72,8 +72,8 @@ def parse_receipt(text: str) -> Receipt:
                                                                               Decimal(0))) if reading.items else None
     outside_vat = sum((i.amount for i in reading.items if OUTSIDE_VAT.search(i.description)), Decimal(0))
     taxes_sum = sum((t.base + t.amount for t in reading.taxes), outside_vat) if reading.taxes else None
-    chosen, total_confidence = _choose_total(totals.total_candidates(lines), totals.payment_amounts(lines),
-                                             items_net, taxes_sum)
+    candidates = totals.total_candidates(lines) or totals.blurred_total_candidates(lines)
+    chosen, total_confidence = _choose_total(candidates, totals.payment_amounts(lines), items_net, taxes_sum)
     reading.payment_method = payment.find_payment_method(text)
     if chosen is not None:
         reading.total = totals.rounded(lines, chosen)

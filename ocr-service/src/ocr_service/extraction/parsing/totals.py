@@ -23,6 +23,10 @@ NOT_A_TOTAL = re.compile(
     r"\bEXCL(?:UDING|UDED|\.|\b)|\bPUNTOS\b|\bPOINTS\b|BEFORE\s+DISC|\bITEM\(?S\)?\s*TOTAL|"
     r"^\W*(?:GST|TAX|IVA)\b"
 )
+# An OCR'd "TOTAL" with letters lost ("TOT.", "Tor.", "T0TAL"): trusted only when nothing better is
+# found, on a short line of its own in the lower part of the ticket.
+BLURRED_TOTAL = re.compile(r"^\W*T[O0][A-Z0-9]{0,3}[.:]?\s+(-?\d+[.,]\d{2})\s*(?:€|EUR)?\s*$", re.IGNORECASE)
+BLURRED_TOTAL_SCORE = 0.5
 ROUNDING = re.compile(r"\bROUNDING\b|\bREDONDEO\b|\bROUND(?:ING)?\s*ADJ|\bADJ(?:USTMENT)?\b")
 # The amount alone on the line after a keyword ("TOTAL" / "9,99"): letters there mean another field.
 AMOUNT_ONLY_LINE = re.compile(r"^[\s:€$]*(?:RM|EUR|MYR|USD)?[\s:€$]*-?\d[\d.,]*\s*(?:€|EUR|RM)?\s*$", re.IGNORECASE)
@@ -61,6 +65,15 @@ def total_candidates(lines: list[str]) -> list[TotalCandidate]:
                 if value > 0:
                     found.append(TotalCandidate(value, score, index))
             break
+    return found
+
+
+def blurred_total_candidates(lines: list[str]) -> list[TotalCandidate]:
+    found = []
+    for index in range(len(lines) // 3, len(lines)):
+        match = BLURRED_TOTAL.match(lines[index].strip(" .e"))
+        if match and parse_amount(match.group(1)) > 0:
+            found.append(TotalCandidate(parse_amount(match.group(1)), BLURRED_TOTAL_SCORE, index))
     return found
 
 
