@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     # Chosen by measurement (docs/ocr-engines.md); "rapidocr" needs rapidocr-onnxruntime installed.
     ocr_engine: str = "tesseract"
     ocr_languages: str = "spa+eng"
+    # Next-shop model file; the shipped one unless a retrained model is pointed at.
+    prediction_model: str = ""
 
     @property
     def max_body_bytes(self) -> int:

@@ -120,6 +120,9 @@ class PredictResponse(Strict):
     new_shop_probability: float = Field(ge=0, le=1)
     next_visit: VisitWindow | None = None
     model: str
+    # What the model was compared with, and its cross-validated scores against it.
+    baseline: str | None = None
+    model_metrics: dict[str, float] = {}
     history_size: int
     confidence: Literal["none", "low", "normal"]
     warnings: list[str] = []

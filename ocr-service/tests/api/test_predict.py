@@ -51,6 +51,7 @@ def test_weekly_shopper_gets_the_usual_shop_and_a_window(client):
     assert start <= top["expected_visit"] <= end
     assert top["expected_visit"] >= "2025-10-27T09:00:00"
     assert body["history_size"] == len(pattern)
+    assert body["model"] == "ranker-v1"
 
 
 def test_shop_names_are_canonicalised(client):
