@@ -14,7 +14,8 @@ FEATURES = (
     "count", "share", "rank", "log_recency_h", "visits_since", "frecency_1d", "frecency_7d", "frecency_30d",
     "markov", "markov_count", "is_last", "hour_share_own", "hour_share_all", "weekday_share_own",
     "daytype_hour_share_own", "median_gap_h", "overdue_ratio", "log_since_last_visit_h", "log_history",
-    "log_distinct", "mean_total",
+    "log_distinct", "mean_total", "share_last_10", "share_last_30", "markov2", "markov_near_hour",
+    "now_hour", "now_weekday",
 )
 
 
@@ -53,6 +54,18 @@ def candidate_features(history: History, now: float) -> tuple[np.ndarray, np.nda
     ranks = np.empty(distinct)
     ranks[np.argsort(-counts, kind="stable")] = np.arange(1, distinct + 1)
 
+    last_10 = np.bincount(shops[-10:], minlength=distinct) / min(n, 10)
+    last_30 = np.bincount(shops[-30:], minlength=distinct) / min(n, 30)
+    # Second order: what followed the last two shops in this order; and what followed the last
+    # shop when the visit after it happened near the current hour of the day.
+    if n >= 2:
+        pair = (shops[:-2] == shops[-2]) & (shops[1:-1] == last_shop)
+        markov2 = np.bincount(shops[2:][pair], minlength=distinct) / max(pair.sum(), 1)
+    else:
+        markov2 = np.zeros(distinct)
+    from_last = shops[:-1] == last_shop
+    near_next = from_last & hour_near[1:]
+    markov_near = np.bincount(shops[1:][near_next], minlength=distinct) / max(near_next.sum(), 1)
     rows = []
     for c in candidates:
         own_times = times[shops == c]
@@ -69,5 +82,6 @@ def candidate_features(history: History, now: float) -> tuple[np.ndarray, np.nda
             median_gap, recency / median_gap if median_gap and median_gap > 0 else np.nan,
             np.log1p(max(now - times[-1], 0.0)), np.log(n), np.log(distinct),
             float(np.nanmean(own_totals)) if np.isfinite(own_totals).any() else np.nan,
+            last_10[c], last_30[c], markov2[c], markov_near[c], now_hod, float(now_weekday),
         ))
     return candidates, np.array(rows, dtype=float)
