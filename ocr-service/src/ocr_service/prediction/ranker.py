@@ -74,8 +74,7 @@ def predict(visits: list[PastVisit], now: dt.datetime, ranker: NextShopRanker | 
     now = now.replace(tzinfo=None)
     history = build_history(visits)
     if ranker is None or len(history) < MIN_HISTORY:
-        answer = frequency_model.predict(visits, now)
-        return answer
+        return frequency_model.predict(visits, now)  # honest low-confidence answer for tiny histories
     candidates, probabilities, p_new = ranker.distribution(history, hours(now))
     predictions = []
     for shop, probability in zip(candidates[:TOP_N].tolist(), probabilities[:TOP_N].tolist()):
