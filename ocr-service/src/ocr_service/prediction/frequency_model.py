@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
+from ocr_service.prediction.history import canonical_shop
 from ocr_service.prediction.intervals import next_window
 from ocr_service.schemas import PastVisit, PredictResponse, ShopPrediction
 
@@ -17,10 +18,6 @@ TOP_N = 5
 # Weight of the time-of-week factor against plain frequency.
 TIME_OF_WEEK_WEIGHT = 0.5
 HOUR_WINDOW = 2
-
-
-def _canonical(shop: str) -> str:
-    return " ".join(shop.split()).upper()
 
 
 def _is_weekend(moment: dt.datetime) -> bool:
@@ -47,7 +44,7 @@ def predict(history: list[PastVisit], now: dt.datetime) -> PredictResponse:
     names: dict[str, str] = {}
     by_shop: dict[str, list[dt.datetime]] = defaultdict(list)
     for visit in history:
-        key = _canonical(visit.shop)
+        key = canonical_shop(visit.shop)
         names.setdefault(key, visit.shop.strip())
         by_shop[key].append(visit.datetime.replace(tzinfo=None))
     counts = Counter({key: len(times) for key, times in by_shop.items()})
