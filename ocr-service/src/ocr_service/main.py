@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from ocr_service import __version__
 from ocr_service.api.admission import AdmissionGate
@@ -52,6 +53,12 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     return _error(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail), dict(exc.headers or {}))
 
 
+async def _client_gone(_: Request, exc: Exception) -> JSONResponse:
+    # The client closed the connection while sending its body: nobody is left to answer.
+    log.info("client disconnected before sending its whole request")
+    return _error(400, "client_disconnected", "The client went away before sending its whole request.")
+
+
 async def _unexpected_error(_: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error")
     return _error(500, "internal_error", f"The service failed on this request: {type(exc).__name__}.")
@@ -74,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(ClientDisconnect, _client_gone)
     app.add_exception_handler(Exception, _unexpected_error)
     app.include_router(health.router)
     app.include_router(ocr.router)

@@ -79,3 +79,14 @@ def test_error_bodies_never_echo_the_document(client):
                                                "file_content_b64": 12345})
     assert answer.status_code == 422
     assert len(answer.text) < 5000
+
+
+def test_a_client_that_hangs_up_mid_body_leaves_no_traceback(service, client):
+    import socket
+
+    with socket.create_connection(("127.0.0.1", service.port), timeout=5) as raw:
+        raw.sendall(b"POST /ocr/process HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"X-API-Key: " + service.api_key.encode() + b"\r\nContent-Length: 100000\r\n\r\n{\"ticket_id\"")
+    time.sleep(0.5)
+    assert client.post("/ocr/process", json=json_body(ticket_pdf(SIMPLE_TICKET))).json()["total"] == "2.15"
+    assert not any("Traceback" in line for line in service.log)

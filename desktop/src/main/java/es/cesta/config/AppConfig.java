@@ -1,0 +1,71 @@
+package es.cesta.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the intelligence service lives and how to reach it. Later sources win:
+ * defaults, then a {@code .env} file, then the process environment.
+ *
+ * @param serviceDir    the {@code ocr-service} folder (its {@code src} goes on PYTHONPATH)
+ * @param python        the interpreter that runs {@code python -m ocr_service}
+ * @param attachUrl     an already running service to use instead of spawning one (development mode)
+ * @param attachKey     the key of that service
+ * @param preferredPort the port tried first; another free one when it is taken
+ * @param workers       worker processes, 0 for the service's own default
+ */
+public record AppConfig(Path serviceDir, Path python, Optional<URI> attachUrl, String attachKey,
+                        int preferredPort, int workers) {
+
+    public static final int DEFAULT_PORT = 9000;
+
+    public static AppConfig load(Path serviceDir, Map<String, String> environment, Path dotEnv) {
+        Map<String, String> values = new HashMap<>(readDotEnv(dotEnv));
+        values.putAll(environment);
+        Path python = Optional.ofNullable(values.get("CESTA_PYTHON")).map(Path::of)
+                .orElse(serviceDir.resolve(".venv/bin/python"));
+        // INTELLIGENCE_SERVICE_URL means "attach to this service"; without it the app spawns its own.
+        Optional<URI> attach = Optional.ofNullable(values.get("INTELLIGENCE_SERVICE_URL"))
+                .filter(s -> !s.isBlank()).map(URI::create);
+        int workers = Integer.parseInt(values.getOrDefault("INTELLIGENCE_WORKERS", "0"));
+        return new AppConfig(serviceDir, python, attach, values.getOrDefault("INTELLIGENCE_API_KEY", ""),
+                DEFAULT_PORT, workers);
+    }
+
+    public AppConfig withPython(Path otherPython) {
+        return new AppConfig(serviceDir, otherPython, attachUrl, attachKey, preferredPort, workers);
+    }
+
+    public AppConfig withWorkers(int count) {
+        return new AppConfig(serviceDir, python, attachUrl, attachKey, preferredPort, count);
+    }
+
+    static Map<String, String> readDotEnv(Path file) {
+        Map<String, String> values = new HashMap<>();
+        if (file == null || !Files.isReadable(file)) {
+            return values;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String trimmed = line.strip();
+                int equals = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || equals < 1) {
+                    continue;
+                }
+                String value = trimmed.substring(equals + 1).strip();
+                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\""))) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                values.put(trimmed.substring(0, equals).strip(), value);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return values;
+    }
+}
