@@ -1,0 +1,245 @@
+package es.cesta.cli;
+
+import es.cesta.client.IntelligenceClient;
+import es.cesta.client.NextShop;
+import es.cesta.config.AppConfig;
+import es.cesta.service.RestartPolicy;
+import es.cesta.service.ServiceState;
+import es.cesta.service.ServiceSupervisor;
+import es.cesta.tickets.AppDataDir;
+import es.cesta.tickets.ImportQueue;
+import es.cesta.tickets.ImportState;
+import es.cesta.tickets.StoreException;
+import es.cesta.tickets.Ticket;
+import es.cesta.tickets.TicketStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Headless commands on the same library as the window: import, list, show, export, predict.
+ * Exit codes: 0 all good, 1 some files failed, 2 usage error.
+ */
+public final class Cli {
+
+    static final String USAGE = """
+            usage: cesta import FILE|DIR...   import tickets (PDF, JPEG, PNG; folders recursively)
+                   cesta list                 the tickets in the library
+                   cesta show ID              one ticket (an id or its first characters)
+                   cesta export --csv FILE    the tickets as CSV
+                   cesta predict              where and when the next shop is likely""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path dataDir;
+    private final AppConfig config;
+
+    public Cli(PrintStream out, PrintStream err, Path dataDir, AppConfig config) {
+        this.out = out;
+        this.err = err;
+        this.dataDir = dataDir;
+        this.config = config;
+    }
+
+    public static void main(String[] args) {
+        Path serviceDir = Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
+        AppConfig config = AppConfig.load(serviceDir, System.getenv(), Path.of(".env"));
+        System.exit(new Cli(System.out, System.err, AppDataDir.current(), config).run(args));
+    }
+
+    public int run(String[] args) {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "import" -> rest.isEmpty() ? usage() : importFiles(rest);
+                case "list" -> list();
+                case "show" -> rest.size() != 1 ? usage() : show(rest.get(0));
+                case "export" -> rest.size() != 2 || !rest.get(0).equals("--csv") ? usage() : export(Path.of(rest.get(1)));
+                case "predict" -> predict();
+                default -> usage();
+            };
+        } catch (StoreException e) {
+            err.println("cesta: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int usage() {
+        err.println(USAGE);
+        return 2;
+    }
+
+    private int importFiles(List<String> arguments) {
+        List<Path> paths = arguments.stream().map(Path::of).toList();
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                err.println("cesta: no such file or folder: " + path);
+                return 2;
+            }
+        }
+        try (TicketStore store = TicketStore.open(dataDir); ServiceSupervisor service = startService()) {
+            if (service == null) {
+                return 1;
+            }
+            IntelligenceClient client = new IntelligenceClient(service);
+            int workers = client.health().workers();
+            AtomicInteger finished = new AtomicInteger();
+            List<ImportQueue.Event> results = new ArrayList<>();
+            try (ImportQueue queue = new ImportQueue(store, client, workers)) {
+                List<CompletableFuture<ImportQueue.Event>> jobs = new ArrayList<>(queue.resumeUnfinished());
+                jobs.addAll(queue.submit(paths));
+                for (CompletableFuture<ImportQueue.Event> job : jobs) {
+                    ImportQueue.Event event = job.join();
+                    results.add(event);
+                    out.printf("[%d/%d] %-40s %s%n", finished.incrementAndGet(), jobs.size(),
+                            event.file().getFileName(), label(event));
+                }
+            }
+            return summary(results, paths);
+        }
+    }
+
+    private ServiceSupervisor startService() {
+        ServiceSupervisor service = new ServiceSupervisor(config, RestartPolicy.standard());
+        service.start();
+        try {
+            if (service.awaitState(ServiceState.READY, Duration.ofSeconds(60))) {
+                return service;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        err.println("cesta: the intelligence service did not start: " + service.lastError());
+        service.lastLogLines().forEach(line -> err.println("  " + line));
+        service.close();
+        return null;
+    }
+
+    private static String label(ImportQueue.Event event) {
+        if (event.duplicate()) {
+            return "duplicate (" + event.message() + ")";
+        }
+        return event.state() == ImportState.DONE ? "done: " + event.message() : "FAILED: " + event.message();
+    }
+
+    /** Files found inside a folder that are not tickets are skipped; a named one that is not is a failure. */
+    private int summary(List<ImportQueue.Event> results, List<Path> named) {
+        long done = results.stream().filter(e -> e.state() == ImportState.DONE && !e.duplicate()).count();
+        long duplicates = results.stream().filter(ImportQueue.Event::duplicate).count();
+        long skipped = results.stream().filter(e -> notATicket(e) && !named.contains(e.file())).count();
+        long failed = results.stream().filter(e -> e.state() == ImportState.FAILED).count() - skipped;
+        out.println();
+        out.printf("%-24s %6s%n", "result", "files");
+        out.printf("%-24s %6d%n", "imported", done);
+        out.printf("%-24s %6d%n", "duplicates", duplicates);
+        out.printf("%-24s %6d%n", "failed", failed);
+        out.printf("%-24s %6d%n", "skipped (not tickets)", skipped);
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static boolean notATicket(ImportQueue.Event event) {
+        return event.state() == ImportState.FAILED && event.ticketId() == null
+                && event.message().startsWith(ImportQueue.NOT_A_TICKET);
+    }
+
+    private int list() {
+        try (TicketStore store = TicketStore.open(dataDir)) {
+            out.printf("%-8s %-10s %-5s %-24s %9s %5s %-7s %s%n", "id", "date", "time", "shop", "total", "items",
+                    "payment", "state");
+            for (Ticket t : store.all()) {
+                out.printf("%-8s %-10s %-5s %-24s %9s %5d %-7s %s%n", t.id().toString().substring(0, 8),
+                        Optional.ofNullable(t.date()).map(Object::toString).orElse("-"),
+                        Optional.ofNullable(t.time()).orElse("-"), truncate(t.shopName()),
+                        Optional.ofNullable(t.total()).map(Object::toString).orElse("-"), t.items(),
+                        Optional.ofNullable(t.paymentMethod()).orElse("-"),
+                        t.state().name().toLowerCase() + (t.failure() != null ? ": " + t.failure() : ""));
+            }
+        }
+        return 0;
+    }
+
+    private int show(String idPrefix) {
+        try (TicketStore store = TicketStore.open(dataDir)) {
+            List<Ticket> matches = store.all().stream().filter(t -> t.id().toString().startsWith(idPrefix)).toList();
+            if (matches.size() != 1) {
+                err.println("cesta: " + (matches.isEmpty() ? "no ticket " : "several tickets start with ") + idPrefix);
+                return 2;
+            }
+            Ticket t = matches.get(0);
+            out.println("id:       " + t.id());
+            out.println("file:     " + t.fileName() + " (" + t.storedFile() + ")");
+            out.println("state:    " + t.state().name().toLowerCase() + (t.failure() != null ? " - " + t.failure() : ""));
+            out.println("shop:     " + t.shopName() + " (" + t.taxId() + ")");
+            out.println("date:     " + t.date() + " " + t.time());
+            out.println("total:    " + t.total() + " (" + t.paymentMethod() + ", " + t.items() + " items)");
+        }
+        return 0;
+    }
+
+    private int export(Path csv) {
+        try (TicketStore store = TicketStore.open(dataDir); Writer writer = Files.newBufferedWriter(csv)) {
+            writer.write("id,file,date,time,shop,tax_id,total,payment_method,items,state\n");
+            for (Ticket t : store.all()) {
+                writer.write(String.join(",", t.id().toString(), quote(t.fileName()), text(t.date()), text(t.time()),
+                        quote(t.shopName()), text(t.taxId()), text(t.total()), text(t.paymentMethod()),
+                        Integer.toString(t.items()), t.state().name().toLowerCase()) + "\n");
+            }
+        } catch (IOException e) {
+            err.println("cesta: cannot write " + csv + ": " + e.getMessage());
+            return 1;
+        }
+        out.println("exported to " + csv);
+        return 0;
+    }
+
+    private int predict() {
+        List<NextShop.Visit> history;
+        try (TicketStore store = TicketStore.open(dataDir)) {
+            history = store.all().stream().filter(t -> t.state() == ImportState.DONE && t.date() != null
+                    && t.shopName() != null).map(t -> new NextShop.Visit(t.shopName(),
+                    t.date().atTime(t.time() != null ? java.time.LocalTime.parse(t.time()) : java.time.LocalTime.NOON),
+                    t.total())).toList();
+        }
+        try (ServiceSupervisor service = startService()) {
+            if (service == null) {
+                return 1;
+            }
+            LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault());
+            NextShop.Response answer = new IntelligenceClient(service).predictNextShop(new NextShop.Request(
+                    new NextShop.UserContext(now, now.getDayOfWeek().getValue() >= 6), history));
+            out.printf("from %d tickets (%s, confidence %s)%n", answer.historySize(), answer.model(), answer.confidence());
+            answer.predictions().forEach(p -> out.printf("  %-24s %3.0f%%  expected %s%n", p.shop(),
+                    100 * p.probability(), p.expectedVisit() != null ? p.expectedVisit() : "-"));
+            out.printf("  %-24s %3.0f%%%n", "(a shop never visited)", 100 * answer.newShopProbability());
+            answer.warnings().forEach(w -> out.println("  note: " + w));
+        }
+        return 0;
+    }
+
+    private static String truncate(String text) {
+        return text == null ? "-" : text.length() <= 24 ? text : text.substring(0, 23) + "…";
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String quote(String value) {
+        return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+}

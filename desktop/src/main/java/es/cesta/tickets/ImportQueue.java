@@ -1,0 +1,203 @@
+package es.cesta.tickets;
+
+import es.cesta.client.IntelligenceClient;
+import es.cesta.client.OcrResult;
+import es.cesta.client.ServiceBusyException;
+import es.cesta.client.ServiceException;
+import es.cesta.client.ServiceUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Files and folders in, tickets out: each accepted file is registered in the store (queued)
+ * before any work, processed by at most {@code concurrency} jobs at once, and ends done or failed
+ * with the reason. Tickets a crash left unfinished are resumed by {@link #resumeUnfinished()}.
+ */
+public final class ImportQueue implements AutoCloseable {
+
+    /** What happened to one file; the UI and the CLI show these. */
+    public record Event(Path file, UUID ticketId, ImportState state, boolean duplicate, String message) {
+    }
+
+    public static final String NOT_A_TICKET = "not a PDF, JPEG or PNG ticket";
+    private static final byte[] PDF = "%PDF-".getBytes();
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+    // A restart of the service takes a second or two: a job waits for it instead of failing.
+    private static final int OUTAGE_ATTEMPTS = 10;
+    private static final long OUTAGE_PAUSE_MS = 1000;
+
+    private final TicketStore store;
+    private final IntelligenceClient client;
+    private final ExecutorService workers;
+    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+
+    public ImportQueue(TicketStore store, IntelligenceClient client, int concurrency) {
+        this.store = store;
+        this.client = client;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+            Thread thread = new Thread(r, "import");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void addListener(Consumer<Event> listener) {
+        listeners.add(listener);
+    }
+
+    /** Registers every file under the given paths and starts importing the new ones. */
+    public List<CompletableFuture<Event>> submit(Collection<Path> paths) {
+        List<CompletableFuture<Event>> jobs = new ArrayList<>();
+        for (Path file : expand(paths)) {
+            String refusal = refusal(file);
+            if (refusal != null) {
+                jobs.add(CompletableFuture.completedFuture(emit(new Event(file, null, ImportState.FAILED, false, refusal))));
+                continue;
+            }
+            TicketStore.Registration registration;
+            try {
+                registration = store.register(file);
+            } catch (IOException | StoreException e) {
+                jobs.add(CompletableFuture.completedFuture(emit(new Event(file, null, ImportState.FAILED, false,
+                        "cannot read or copy the file: " + e.getMessage()))));
+                continue;
+            }
+            if (registration.duplicate()) {
+                jobs.add(CompletableFuture.completedFuture(emit(new Event(file, registration.ticketId(),
+                        ImportState.DONE, true, "already in the library"))));
+                continue;
+            }
+            emit(new Event(file, registration.ticketId(), ImportState.QUEUED, false, "queued"));
+            jobs.add(schedule(file, registration.ticketId(), registration.storedFile()));
+        }
+        return jobs;
+    }
+
+    /** Re-queues what a crash or kill left queued or processing: nothing lost, nothing doubled. */
+    public List<CompletableFuture<Event>> resumeUnfinished() {
+        return store.unfinished().stream().map(t -> schedule(Path.of(t.fileName()), t.id(), t.storedFile())).toList();
+    }
+
+    private CompletableFuture<Event> schedule(Path file, UUID id, Path stored) {
+        return CompletableFuture.supplyAsync(() -> emit(process(file, id, stored)), workers);
+    }
+
+    private Event process(Path file, UUID id, Path stored) {
+        store.markProcessing(id);
+        emit(new Event(file, id, ImportState.PROCESSING, false, "reading"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                OcrResult result = client.processTicket(id, stored);
+                store.markDone(id, result);
+                return new Event(file, id, ImportState.DONE, false, describe(result));
+            } catch (ServiceUnavailableException | ServiceBusyException outage) {
+                if (attempt >= OUTAGE_ATTEMPTS) {
+                    return failed(file, id, "the intelligence service is unavailable: " + outage.getMessage());
+                }
+                pause();
+            } catch (ServiceException refused) {
+                return failed(file, id, refused.getMessage() + " (" + refused.code() + ")");
+            } catch (IOException | StoreException e) {
+                return failed(file, id, e.getMessage());
+            }
+        }
+    }
+
+    private Event failed(Path file, UUID id, String reason) {
+        store.markFailed(id, reason);
+        return new Event(file, id, ImportState.FAILED, false, reason);
+    }
+
+    private static String describe(OcrResult r) {
+        String shop = r.shop() != null && r.shop().name() != null ? r.shop().name() : "unknown shop";
+        return shop + " " + (r.date() != null ? r.date() : "no date") + " " + (r.total() != null ? r.total() : "no total");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(OUTAGE_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Event emit(Event event) {
+        listeners.forEach(listener -> listener.accept(event));
+        return event;
+    }
+
+    static List<Path> expand(Collection<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted().forEach(files::add);
+                } catch (IOException e) {
+                    files.add(path);  // reported as unreadable by refusal()
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    /** Why a file is not a ticket Cesta can read, or null when it is one (judged by its bytes). */
+    static String refusal(Path file) {
+        if (!Files.isReadable(file)) {
+            return "cannot read the file";
+        }
+        byte[] head = new byte[1024];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = Math.max(0, in.readNBytes(head, 0, head.length));
+        } catch (IOException e) {
+            return "cannot read the file: " + e.getMessage();
+        }
+        if (read == 0) {
+            return "the file is empty";
+        }
+        byte[] start = Arrays.copyOf(head, read);
+        if (contains(start, PDF) || startsWith(start, JPEG) || startsWith(start, PNG)) {
+            return null;
+        }
+        return NOT_A_TICKET;
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        return data.length >= prefix.length && Arrays.equals(Arrays.copyOf(data, prefix.length), prefix);
+    }
+
+    private static boolean contains(byte[] data, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= data.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,293 @@
+package es.cesta.tickets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import es.cesta.client.IntelligenceClient;
+import es.cesta.client.OcrResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The local library: a SQLite file (WAL) in the app data dir and the original files copied to
+ * {@code files/<sha256>.<ext>}. Every state change is committed at once, so a crash or kill in
+ * the middle of an import leaves each ticket queued, processing, done or failed, never half-written.
+ */
+public final class TicketStore implements AutoCloseable {
+
+    /** A registered file: new, or the ticket that already holds the same bytes. */
+    public record Registration(UUID ticketId, boolean duplicate, Path storedFile) {
+    }
+
+    private final Path dataDir;
+    private final Connection connection;
+    private final ObjectMapper json = IntelligenceClient.mapper();
+
+    private TicketStore(Path dataDir, Connection connection) {
+        this.dataDir = dataDir;
+        this.connection = connection;
+    }
+
+    public static TicketStore open(Path dataDir) {
+        Path database = dataDir.resolve("cesta.db");
+        Connection connection = null;
+        try {
+            Files.createDirectories(dataDir.resolve("files"));
+            connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 5000");
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA foreign_keys = ON");
+                statement.execute("PRAGMA synchronous = NORMAL");
+            }
+            Migrations.apply(connection);
+            return new TicketStore(dataDir, connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StoreException(explain(database, e), e);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String explain(Path database, SQLException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("not a database") || message.contains("malformed") || message.contains("file is encrypted")) {
+            return "The ticket database " + database + " is damaged or is not a Cesta database. Move it aside "
+                    + "(your original files stay in " + database.resolveSibling("files") + ") and start again.";
+        }
+        if (message.contains("locked") || message.contains("busy")) {
+            return "The ticket database " + database + " is locked by another program (is Cesta already running?).";
+        }
+        return "Cannot use the ticket database " + database + ": " + e.getMessage();
+    }
+
+    /** Copies the file in (once per content) and queues a ticket for it, or reports the duplicate. */
+    public synchronized Registration register(Path source) throws IOException {
+        String sha = sha256(source);
+        try {
+            Optional<UUID> existing = idBySha(sha);
+            if (existing.isPresent()) {
+                return new Registration(existing.get(), true, storedPath(sha, source));
+            }
+            Path stored = storedPath(sha, source);
+            if (!Files.exists(stored)) {
+                Path partial = stored.resolveSibling(stored.getFileName() + ".part");
+                Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, stored, StandardCopyOption.ATOMIC_MOVE);
+            }
+            UUID id = UUID.randomUUID();
+            String now = Instant.now().toString();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO tickets (id, sha256, file_name, stored_path, state, imported_at, updated_at) "
+                            + "VALUES (?, ?, ?, ?, 'queued', ?, ?)")) {
+                insert.setString(1, id.toString());
+                insert.setString(2, sha);
+                insert.setString(3, source.getFileName().toString());
+                insert.setString(4, dataDir.relativize(stored).toString());
+                insert.setString(5, now);
+                insert.setString(6, now);
+                insert.executeUpdate();
+            }
+            return new Registration(id, false, stored);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record " + source.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void markProcessing(UUID id) {
+        update("UPDATE tickets SET state = 'processing', failure = NULL, updated_at = ? WHERE id = ?",
+                Instant.now().toString(), id.toString());
+    }
+
+    public synchronized void markFailed(UUID id, String reason) {
+        update("UPDATE tickets SET state = 'failed', failure = ?, updated_at = ? WHERE id = ?", reason,
+                Instant.now().toString(), id.toString());
+    }
+
+    /** The service's answer, its items and VAT rows, in one transaction. */
+    public synchronized void markDone(UUID id, OcrResult result) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                writeResult(id, result);
+                connection.commit();
+            } catch (SQLException | IOException e) {
+                connection.rollback();
+                throw new StoreException("Cannot store the reading of ticket " + id + ": " + e.getMessage(), e);
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot store the reading of ticket " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeResult(UUID id, OcrResult r) throws SQLException, IOException {
+        String key = id.toString();
+        for (String table : List.of("items", "taxes")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE ticket_id = ?")) {
+                delete.setString(1, key);
+                delete.executeUpdate();
+            }
+        }
+        OcrResult.Shop shop = r.shop() != null ? r.shop() : new OcrResult.Shop(null, null, null, null);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE tickets SET state = 'done', failure = NULL, updated_at = ?, source = ?, shop_name = ?, "
+                        + "shop_legal_name = ?, shop_tax_id = ?, shop_address = ?, purchase_date = ?, purchase_time = ?, "
+                        + "currency = ?, total = ?, payment_method = ?, invoice_number = ?, raw_answer = ? WHERE id = ?")) {
+            Object[] values = {Instant.now().toString(), r.source(), shop.name(), shop.legalName(), shop.taxId(),
+                shop.address(), r.date() != null ? r.date().toString() : null, r.time(), r.currency(),
+                plain(r.total()), r.paymentMethod(), r.invoiceNumber(), json.writeValueAsString(r), key};
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
+            update.executeUpdate();
+        }
+        insertItems(key, "item", r.items());
+        insertItems(key, "discount", r.discounts());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO taxes (ticket_id, position, rate, base, amount) VALUES (?, ?, ?, ?, ?)")) {
+            List<OcrResult.Tax> taxes = r.taxes() != null ? r.taxes() : List.of();
+            for (int i = 0; i < taxes.size(); i++) {
+                OcrResult.Tax tax = taxes.get(i);
+                insert.setString(1, key);
+                insert.setInt(2, i);
+                insert.setString(3, plain(tax.rate()));
+                insert.setString(4, plain(tax.base()));
+                insert.setString(5, plain(tax.amount()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void insertItems(String key, String kind, List<OcrResult.Item> items) throws SQLException {
+        if (items == null) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO items (ticket_id, position, kind, "
+                + "description, quantity, unit, unit_price, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < items.size(); i++) {
+                OcrResult.Item item = items.get(i);
+                insert.setString(1, key);
+                insert.setInt(2, i);
+                insert.setString(3, kind);
+                insert.setString(4, item.description());
+                insert.setString(5, plain(item.quantity()));
+                insert.setString(6, item.unit());
+                insert.setString(7, plain(item.unitPrice()));
+                insert.setString(8, plain(item.amount()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Tickets a crash left queued or processing: they go back into the queue on the next start. */
+    public synchronized List<Ticket> unfinished() {
+        return query("WHERE t.state IN ('queued', 'processing') ORDER BY t.imported_at");
+    }
+
+    public synchronized List<Ticket> all() {
+        return query("ORDER BY COALESCE(t.purchase_date, substr(t.imported_at, 1, 10)) DESC, t.file_name");
+    }
+
+    public synchronized Optional<Ticket> find(UUID id) {
+        return query("WHERE t.id = '" + id + "'").stream().findFirst();
+    }
+
+    private List<Ticket> query(String where) {
+        String sql = "SELECT t.*, (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item') AS item_count"
+                + " FROM tickets t " + where;
+        List<Ticket> found = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                found.add(new Ticket(UUID.fromString(rows.getString("id")), rows.getString("file_name"),
+                        rows.getString("sha256"), ImportState.of(rows.getString("state")), rows.getString("failure"),
+                        rows.getString("shop_name"), rows.getString("shop_tax_id"),
+                        Optional.ofNullable(rows.getString("purchase_date")).map(LocalDate::parse).orElse(null),
+                        rows.getString("purchase_time"),
+                        Optional.ofNullable(rows.getString("total")).map(BigDecimal::new).orElse(null),
+                        rows.getString("payment_method"), rows.getInt("item_count"),
+                        dataDir.resolve(rows.getString("stored_path"))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the ticket library: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private Optional<UUID> idBySha(String sha) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM tickets WHERE sha256 = ?")) {
+            select.setString(1, sha);
+            ResultSet row = select.executeQuery();
+            return row.next() ? Optional.of(UUID.fromString(row.getString(1))) : Optional.empty();
+        }
+    }
+
+    private void update(String sql, String... values) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot update the ticket library: " + e.getMessage(), e);
+        }
+    }
+
+    private Path storedPath(String sha, Path source) {
+        String name = source.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot >= 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "bin";
+        return dataDir.resolve("files").resolve(sha + "." + extension);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value != null ? value.toPlainString() : null;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing: the first error is the one to report
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+}

@@ -1,0 +1,66 @@
+package es.cesta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import es.cesta.service.TestServices;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Path home, String... args) {
+        out.reset();
+        err.reset();
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                home, TestServices.config()).run(args);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void importsTheWholeDevFolderThenReportsEveryTicketAsDuplicate(@TempDir Path home) throws Exception {
+        String folder = TestServices.ES_DEV.toString();
+        assertEquals(0, run(home, "import", folder), err.toString(StandardCharsets.UTF_8));
+        assertTrue(output().matches("(?s).*imported\\s+89\\n.*failed\\s+0\\n.*skipped \\(not tickets\\)\\s+89\\n.*"), output());
+
+        assertEquals(0, run(home, "import", folder));
+        assertTrue(output().matches("(?s).*imported\\s+0\\n.*duplicates\\s+89\\n.*failed\\s+0\\n.*"), output());
+
+        assertEquals(0, run(home, "list"));
+        assertTrue(output().contains("MERCADONA") && output().contains("37.76"), output());
+        assertEquals(90, output().lines().count(), "a header and the 89 tickets");
+
+        Path csv = home.resolve("tickets.csv");
+        assertEquals(0, run(home, "export", "--csv", csv.toString()));
+        assertEquals(90, Files.readAllLines(csv).size());
+
+        assertEquals(0, run(home, "predict"));
+        assertTrue(output().contains("MERCADONA"), output());
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertEquals(2, run(Path.of("/nonexistent"), "frobnicate"));
+        assertEquals(2, run(Path.of("/nonexistent"), "import"));
+        assertEquals(2, run(Path.of("/nonexistent"), "export", "tickets.csv"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: cesta import"));
+    }
+
+    @Test
+    void aNamedFileThatIsNotATicketFailsWithExit1(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        Path notes = Files.writeString(inbox.resolve("notes.txt"), "hello");
+        assertEquals(1, run(home, "import", notes.toString()));
+        assertTrue(output().contains("FAILED: not a PDF, JPEG or PNG ticket"), output());
+    }
+}

@@ -1,0 +1,96 @@
+package es.cesta.tickets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import es.cesta.client.IntelligenceClient;
+import es.cesta.service.RestartPolicy;
+import es.cesta.service.ServiceState;
+import es.cesta.service.ServiceSupervisor;
+import es.cesta.service.TestServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportQueueTest {
+
+    static List<Path> tickets(String prefix, int count) throws Exception {
+        try (Stream<Path> files = Files.list(TestServices.ES_DEV)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.toString().endsWith(".pdf")).sorted().limit(count).toList();
+        }
+    }
+
+    @Test
+    void kill9OfTheServiceMidImportStoresEveryTicketExactlyOnce(@TempDir Path home) throws Exception {
+        // Scans take about a second each, so the kill lands in the middle of the import.
+        List<Path> tickets = new java.util.ArrayList<>(tickets("scan-", 15));
+        tickets.addAll(tickets("mercadona-", 15));
+        assertEquals(30, tickets.size());
+        try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
+             TicketStore store = TicketStore.open(home)) {
+            service.start();
+            assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            List<ImportQueue.Event> events = new CopyOnWriteArrayList<>();
+            try (ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 2)) {
+                queue.addListener(events::add);
+                List<CompletableFuture<ImportQueue.Event>> jobs = queue.submit(tickets);
+                while (events.stream().filter(e -> e.state() == ImportState.DONE).count() < 3) {
+                    Thread.sleep(5);
+                }
+                long doneBeforeKill = events.stream().filter(e -> e.state() == ImportState.DONE).count();
+                ProcessHandle.of(service.servicePid()).orElseThrow().destroyForcibly();
+                assertTrue(doneBeforeKill < 30, "the import had already finished");
+                List<ImportQueue.Event> results = jobs.stream().map(CompletableFuture::join).toList();
+                assertTrue(results.stream().allMatch(e -> e.state() == ImportState.DONE),
+                        results.stream().filter(e -> e.state() != ImportState.DONE).toList().toString());
+            }
+            List<Ticket> stored = store.all();
+            assertEquals(30, stored.size());
+            assertTrue(stored.stream().allMatch(t -> t.state() == ImportState.DONE && t.total() != null));
+            assertEquals(30, stored.stream().map(Ticket::sha256).distinct().count());
+        }
+    }
+
+    @Test
+    void ticketsACrashLeftUnfinishedAreResumed(@TempDir Path home) throws Exception {
+        List<Path> tickets = tickets("mercadona-", 3);
+        try (TicketStore store = TicketStore.open(home)) {
+            store.register(tickets.get(0));  // queued when the app died
+            store.markProcessing(store.register(tickets.get(1)).ticketId());  // processing when it died
+        }
+        try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
+             TicketStore store = TicketStore.open(home);
+             ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 2)) {
+            service.start();
+            assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            List<ImportQueue.Event> resumed = queue.resumeUnfinished().stream().map(CompletableFuture::join).toList();
+            assertEquals(2, resumed.size());
+            assertTrue(resumed.stream().allMatch(e -> e.state() == ImportState.DONE));
+            List<ImportQueue.Event> again = queue.submit(tickets).stream().map(CompletableFuture::join).toList();
+            assertEquals(List.of(true, true, false), again.stream().map(ImportQueue.Event::duplicate).toList());
+            assertEquals(3, store.all().size());
+        }
+    }
+
+    @Test
+    void filesThatAreNotTicketsAreRefusedWithAReasonAndNotStored(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        Files.writeString(inbox.resolve("notes.pdf"), "just some notes, not a PDF at all");
+        Files.write(inbox.resolve("empty.png"), new byte[0]);
+        try (TicketStore store = TicketStore.open(home);
+             ImportQueue queue = new ImportQueue(store, null, 1)) {
+            List<ImportQueue.Event> events = queue.submit(List.of(inbox)).stream().map(CompletableFuture::join).toList();
+            assertEquals(2, events.size());
+            assertTrue(events.stream().allMatch(e -> e.state() == ImportState.FAILED && e.ticketId() == null));
+            assertEquals(List.of("the file is empty", ImportQueue.NOT_A_TICKET),
+                    events.stream().map(ImportQueue.Event::message).toList());
+            assertTrue(store.all().isEmpty());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package es.cesta.tickets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import es.cesta.client.OcrResult;
+import es.cesta.service.TestServices;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TicketStoreTest {
+
+    private static final Path TICKET = TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf");
+
+    static OcrResult reading(UUID id) {
+        return new OcrResult(id, "text_layer", 1, new OcrResult.Shop("MERCADONA", "MERCADONA, S.A.", "A46103834", null),
+                LocalDate.of(2023, 11, 25), "09:09", "EUR", new BigDecimal("37.76"),
+                List.of(new OcrResult.Item("BARREÑO", BigDecimal.ONE, null, new BigDecimal("2.20"), new BigDecimal("2.20"))),
+                List.of(), List.of(new OcrResult.Tax(new BigDecimal("21"), new BigDecimal("25.87"), new BigDecimal("5.43"))),
+                "card", "2916-010-520925", Map.of(), Map.of(), List.of(), "text", Map.of());
+    }
+
+    @Test
+    void migratesAnEmptyFolderToTheCurrentSchema(@TempDir Path home) throws Exception {
+        try (TicketStore store = TicketStore.open(home)) {
+            assertTrue(store.all().isEmpty());
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cesta.db"));
+             Statement sql = db.createStatement()) {
+            assertEquals(Migrations.STEPS.size(), sql.executeQuery("PRAGMA user_version").getInt(1));
+            assertEquals("wal", sql.executeQuery("PRAGMA journal_mode").getString(1));
+            ResultSet tables = sql.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'");
+            assertEquals("tickets,items,taxes,corrections", tables.getString(1));
+        }
+        try (TicketStore again = TicketStore.open(home)) {  // reopening migrates nothing twice
+            assertTrue(again.all().isEmpty());
+        }
+    }
+
+    @Test
+    void theSameFileTwiceIsADuplicateStoredOnce(@TempDir Path home, @TempDir Path elsewhere) throws Exception {
+        Path copy = Files.copy(TICKET, elsewhere.resolve("renamed.pdf"));
+        try (TicketStore store = TicketStore.open(home)) {
+            TicketStore.Registration first = store.register(TICKET);
+            TicketStore.Registration second = store.register(copy);
+            assertFalse(first.duplicate());
+            assertTrue(second.duplicate());
+            assertEquals(first.ticketId(), second.ticketId());
+            assertEquals(1, store.all().size());
+            assertEquals(1, Files.list(home.resolve("files")).count());
+            assertEquals(TicketStore.sha256(TICKET) + ".pdf", first.storedFile().getFileName().toString());
+        }
+    }
+
+    @Test
+    void aReadingIsStoredWithItsItemsAndTaxesAndSurvivesReopening(@TempDir Path home) throws Exception {
+        UUID id;
+        try (TicketStore store = TicketStore.open(home)) {
+            id = store.register(TICKET).ticketId();
+            assertEquals(ImportState.QUEUED, store.find(id).orElseThrow().state());
+            store.markProcessing(id);
+            assertEquals(List.of(id), store.unfinished().stream().map(Ticket::id).toList());
+            store.markDone(id, reading(id));
+        }
+        try (TicketStore store = TicketStore.open(home)) {
+            Ticket ticket = store.find(id).orElseThrow();
+            assertEquals(ImportState.DONE, ticket.state());
+            assertEquals("MERCADONA", ticket.shopName());
+            assertEquals(new BigDecimal("37.76"), ticket.total());
+            assertEquals(1, ticket.items());
+            assertTrue(store.unfinished().isEmpty());
+        }
+    }
+
+    @Test
+    void aDamagedDatabaseIsAClearError(@TempDir Path home) throws Exception {
+        Files.write(home.resolve("cesta.db"), "this is not a database, it is a text file pretending".repeat(100)
+                .getBytes(StandardCharsets.UTF_8));
+        StoreException error = assertThrows(StoreException.class, () -> TicketStore.open(home));
+        assertTrue(error.getMessage().contains("damaged or is not a Cesta database"), error.getMessage());
+    }
+
+    @Test
+    void aLockedDatabaseIsAClearError(@TempDir Path home) throws Exception {
+        try (TicketStore store = TicketStore.open(home)) {
+            store.register(TICKET);
+        }
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cesta.db"));
+             Statement sql = other.createStatement()) {
+            sql.execute("PRAGMA locking_mode = EXCLUSIVE");
+            sql.execute("BEGIN EXCLUSIVE");
+            long started = System.nanoTime();
+            StoreException error = assertThrows(StoreException.class, () -> {
+                try (TicketStore store = TicketStore.open(home)) {
+                    store.register(TestServices.ES_DEV.resolve("dia-2025-01-14-22b07d75.pdf"));
+                }
+            });
+            assertTrue(error.getMessage().contains("locked"), error.getMessage());
+            assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) < 30);
+            sql.execute("ROLLBACK");
+        }
+    }
+
+    @Test
+    void dataSurvivesAJvmKilledMidWrite(@TempDir Path home) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dcesta.serviceDir=" + TestServices.SERVICE_DIR, Writer.class.getName(), home.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            int committed = 0;
+            String line;
+            while ((line = out.readLine()) != null && committed < 40) {
+                if (line.startsWith("DONE ")) {
+                    committed++;
+                }
+            }
+            writer.destroyForcibly();  // SIGKILL in the middle of the next transactions
+            assertTrue(writer.waitFor(5, TimeUnit.SECONDS));
+            try (TicketStore store = TicketStore.open(home)) {
+                List<Ticket> all = store.all();
+                assertTrue(all.stream().filter(t -> t.state() == ImportState.DONE).count() >= committed);
+                for (Ticket t : all) {  // every done ticket is whole: its item was written with it
+                    if (t.state() == ImportState.DONE) {
+                        assertEquals(1, t.items());
+                    }
+                }
+            }
+            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cesta.db"));
+                 Statement sql = db.createStatement()) {
+                assertEquals("ok", sql.executeQuery("PRAGMA integrity_check").getString(1));
+            }
+        } finally {
+            writer.destroyForcibly();
+        }
+    }
+
+    /** Writes tickets as fast as it can until killed, saying each commit. */
+    public static final class Writer {
+        public static void main(String[] args) throws Exception {
+            Path home = Path.of(args[0]);
+            Path scratch = Files.createTempDirectory("cesta-writer");
+            try (TicketStore store = TicketStore.open(home)) {
+                for (int i = 0; ; i++) {
+                    Path file = scratch.resolve("t" + i + ".pdf");
+                    Files.writeString(file, "%PDF-1.4 ticket number " + i);
+                    UUID id = store.register(file).ticketId();
+                    store.markProcessing(id);
+                    store.markDone(id, reading(id));
+                    System.out.println("DONE " + i);
+                }
+            }
+        }
+    }
+}
