@@ -3,6 +3,7 @@ package es.cesta.cli;
 import es.cesta.client.IntelligenceClient;
 import es.cesta.client.NextShop;
 import es.cesta.config.AppConfig;
+import es.cesta.logging.AppLog;
 import es.cesta.service.RestartPolicy;
 import es.cesta.service.ServiceState;
 import es.cesta.service.ServiceSupervisor;
@@ -55,7 +56,9 @@ public final class Cli {
     public static void main(String[] args) {
         Path serviceDir = Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
         AppConfig config = AppConfig.load(serviceDir, System.getenv(), Path.of(".env"));
-        System.exit(new Cli(System.out, System.err, AppDataDir.current(), config).run(args));
+        Path dataDir = AppDataDir.current();
+        AppLog.install(dataDir);
+        System.exit(new Cli(System.out, System.err, dataDir, config).run(args));
     }
 
     public int run(String[] args) {

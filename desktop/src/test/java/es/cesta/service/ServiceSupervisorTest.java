@@ -105,6 +105,24 @@ class ServiceSupervisorTest {
     }
 
     @Test
+    void withAServiceUrlItAttachesInsteadOfSpawning() throws Exception {
+        try (ServiceSupervisor owner = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard())) {
+            owner.start();
+            assertTrue(owner.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            es.cesta.config.AppConfig attached = es.cesta.config.AppConfig.load(TestServices.SERVICE_DIR,
+                    java.util.Map.of("INTELLIGENCE_SERVICE_URL", owner.baseUri().toString(),
+                            "INTELLIGENCE_API_KEY", owner.apiKey()), null);
+            try (ServiceSupervisor guest = new ServiceSupervisor(attached, RestartPolicy.standard())) {
+                guest.start();
+                assertTrue(guest.awaitState(ServiceState.READY, Duration.ofSeconds(10)), guest.lastError());
+                assertEquals(-1, guest.servicePid(), "an attached supervisor spawns nothing");
+                OcrResult result = new IntelligenceClient(guest).processTicket(UUID.randomUUID(), TICKET);
+                assertEquals(new BigDecimal("37.76"), result.total());
+            }
+        }
+    }
+
+    @Test
     void aServiceThatCrashesAtStartEndsFailedWithItsLastLogLines(@TempDir Path temp) throws Exception {
         Path broken = temp.resolve("broken-python");
         Files.writeString(broken, "#!/bin/sh\necho 'ImportError: no module named ocr_service (test)' >&2\nexit 3\n");
