@@ -1,11 +1,13 @@
 package es.cesta;
 
 import es.cesta.cli.Cli;
+import es.cesta.ui.CestaApp;
+import javafx.application.Application;
 
 /**
  * Entry point of the desktop app. A plain class (not a JavaFX Application) so that the app
  * starts from the class path and from a jpackage image alike. With arguments it runs the
- * headless commands ({@code cesta import ...}); the window arrives with the desktop UI issue.
+ * headless commands ({@code cesta import ...}), without them it opens the window.
  */
 public final class Launcher {
 
@@ -17,8 +19,7 @@ public final class Launcher {
             Cli.main(args);
             return;
         }
-        System.out.println("Cesta desktop " + version() + ": the window is not built yet; "
-                + "`./cesta import FILE...` and `./cesta list` work on the library.");
+        Application.launch(CestaApp.class, args);
     }
 
     static String version() {

@@ -98,9 +98,14 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         return current != null ? current.pid() : -1;
     }
 
+    // Before the first start a call finds nothing listening (port 9, "discard"), is refused and
+    // retried by the client: the same path as a restart, rather than a null to special-case.
+    private static final URI NOT_STARTED = URI.create("http://127.0.0.1:9");
+
     @Override
     public URI baseUri() {
-        return baseUri;
+        URI current = baseUri;
+        return current != null ? current : NOT_STARTED;
     }
 
     @Override

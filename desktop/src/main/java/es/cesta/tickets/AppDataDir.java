@@ -28,6 +28,10 @@ public final class AppDataDir {
     }
 
     public static Path current() {
+        String property = System.getProperty("cesta.home");  // -Dcesta.home, for tests and portable use
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         return resolve(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
     }
 }

@@ -92,6 +92,12 @@ public final class ImportQueue implements AutoCloseable {
         return store.unfinished().stream().map(t -> schedule(Path.of(t.fileName()), t.id(), t.storedFile())).toList();
     }
 
+    /** Imports a failed ticket again (the Retry action). */
+    public CompletableFuture<Event> retry(UUID id) {
+        Ticket ticket = store.find(id).orElseThrow(() -> new IllegalArgumentException("no ticket " + id));
+        return schedule(Path.of(ticket.fileName()), id, ticket.storedFile());
+    }
+
     private CompletableFuture<Event> schedule(Path file, UUID id, Path stored) {
         return CompletableFuture.supplyAsync(() -> emit(process(file, id, stored)), workers);
     }

@@ -1,0 +1,154 @@
+package es.cesta.ui.main;
+
+import es.cesta.service.ServiceState;
+import es.cesta.tickets.ImportQueue;
+import es.cesta.tickets.ImportState;
+import es.cesta.tickets.Ticket;
+import es.cesta.tickets.TicketStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the main window, without a single Node: the rows of the library, the import progress,
+ * the service status and the last message. Work runs on {@code background}; results come back
+ * through {@code ui} (Platform::runLater in the app, Runnable::run in tests).
+ */
+public final class MainViewModel {
+
+    private final TicketStore store;
+    private final ImportQueue queue;
+    private final Executor background;
+    private final Consumer<Runnable> ui;
+    private final ObservableList<TicketRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper serviceStatus = new ReadOnlyStringWrapper("Service starting…");
+    private final ReadOnlyBooleanWrapper serviceFailed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private int submitted;
+    private int finished;
+
+    public MainViewModel(TicketStore store, ImportQueue queue, Executor background, Consumer<Runnable> ui) {
+        this.store = store;
+        this.queue = queue;
+        this.background = background;
+        this.ui = ui;
+        queue.addListener(event -> ui.accept(() -> apply(event)));
+    }
+
+    public void load() {
+        background.execute(() -> {
+            List<Ticket> all = store.all();
+            ui.accept(() -> rows.setAll(all.stream().map(MainViewModel::rowOf).toList()));
+        });
+    }
+
+    /** Files and folders dropped or chosen: registered and imported in the background. */
+    public void importFiles(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        message.set("");
+        background.execute(() -> queue.submit(paths));
+    }
+
+    public void retry(TicketRow row) {
+        if (row.ticketId() != null) {
+            background.execute(() -> queue.retry(row.ticketId()));
+        }
+    }
+
+    public void serviceChanged(ServiceState state, int workers, String lastError) {
+        ui.accept(() -> {
+            serviceStatus.set(ServiceStatus.describe(state, workers, lastError));
+            serviceFailed.set(state == ServiceState.FAILED);
+        });
+    }
+
+    private void apply(ImportQueue.Event event) {
+        TicketRow row = find(event).orElseGet(() -> {
+            TicketRow added = new TicketRow(event.file(), event.ticketId());
+            rows.add(0, added);
+            return added;
+        });
+        if (event.state() == ImportState.QUEUED || event.ticketId() == null || event.duplicate()) {
+            submitted++;
+        }
+        switch (event.state()) {
+            case QUEUED -> row.setState("queued");
+            case PROCESSING -> row.setState("reading…");
+            case DONE -> {
+                finished++;
+                row.setState(event.duplicate() ? "duplicate: already in the library" : "done");
+                store.find(event.ticketId()).ifPresent(ticket -> fill(row, ticket));
+            }
+            case FAILED -> {
+                finished++;
+                row.setState("failed: " + event.message());
+                if (event.ticketId() == null) {
+                    rows.remove(row);  // refused: not a ticket, nothing stored
+                    message.set(event.file().getFileName() + " was not imported: " + event.message());
+                }
+            }
+        }
+        progress.set(submitted == 0 ? 0 : (double) finished / submitted);
+        progressText.set(finished + " of " + submitted + " files");
+    }
+
+    private Optional<TicketRow> find(ImportQueue.Event event) {
+        return rows.stream().filter(r -> event.ticketId() != null
+                ? Objects.equals(r.ticketId(), event.ticketId()) : r.file().equals(event.file())).findFirst();
+    }
+
+    private static TicketRow rowOf(Ticket ticket) {
+        TicketRow row = new TicketRow(ticket.storedFile(), ticket.id());
+        fill(row, ticket);
+        row.setState(ticket.state().name().toLowerCase() + (ticket.failure() != null ? ": " + ticket.failure() : ""));
+        return row;
+    }
+
+    private static void fill(TicketRow row, Ticket ticket) {
+        row.fill(text(ticket.date()), text(ticket.shopName()), text(ticket.total()), Integer.toString(ticket.items()),
+                text(ticket.paymentMethod()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    public ObservableList<TicketRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty serviceStatusProperty() {
+        return serviceStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty serviceFailedProperty() {
+        return serviceFailed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,72 @@
+package es.cesta.ui.main;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One line of the library table: a ticket, or a file on its way in (with its progress and reason). */
+public final class TicketRow {
+
+    private final Path file;
+    private UUID ticketId;
+    private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shop = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper items = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper payment = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+
+    public TicketRow(Path file, UUID ticketId) {
+        this.file = file;
+        this.ticketId = ticketId;
+    }
+
+    void fill(String dateText, String shopText, String totalText, String itemsText, String paymentText) {
+        date.set(dateText);
+        shop.set(shopText);
+        total.set(totalText);
+        items.set(itemsText);
+        payment.set(paymentText);
+    }
+
+    void setState(String text) {
+        state.set(text);
+    }
+
+    void setTicketId(UUID id) {
+        ticketId = id;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public UUID ticketId() {
+        return ticketId;
+    }
+
+    public ReadOnlyStringProperty dateProperty() {
+        return date.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty shopProperty() {
+        return shop.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty itemsProperty() {
+        return items.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty paymentProperty() {
+        return payment.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+}

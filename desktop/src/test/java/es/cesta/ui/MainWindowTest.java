@@ -1,0 +1,89 @@
+package es.cesta.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import es.cesta.service.ServiceState;
+import es.cesta.service.TestServices;
+import es.cesta.ui.main.TicketRow;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window (Monocle, headless) with the real service and a real library in a temp folder. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private CestaApp app;
+    private Path home;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        home = Files.createTempDirectory("cesta-ui");
+        System.setProperty("cesta.home", home.toString());
+        System.setProperty("cesta.serviceDir", TestServices.SERVICE_DIR.toString());
+        app = new CestaApp();
+        app.init();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
+    }
+
+    private void drop(FxRobot robot, List<Path> files) {
+        ClipboardContent content = new ClipboardContent();
+        content.putFiles(files.stream().map(Path::toFile).map(File::getAbsoluteFile).toList());
+        robot.interact(() -> {
+            Clipboard clipboard = Clipboard.getSystemClipboard();
+            clipboard.setContent(content);
+            assertTrue(app.mainView().importFrom(clipboard));
+        });
+    }
+
+    @Test
+    void droppedRealTicketsAreReadAndShownWithShopDateAndTotal(FxRobot robot) throws Exception {
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        drop(robot, List.of(TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf"),
+                TestServices.ES_DEV.resolve("dia-2025-01-14-22b07d75.pdf"),
+                TestServices.ES_DEV.resolve("scan-mercadona-2023-12-15-2d5f7f25.pdf")));
+        TableView<TicketRow> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 3
+                && table.getItems().stream().allMatch(r -> r.stateProperty().get().equals("done")));
+        List<String> shown = table.getItems().stream()
+                .map(r -> r.shopProperty().get() + " " + r.dateProperty().get() + " " + r.totalProperty().get())
+                .sorted().toList();
+        assertEquals(List.of("DIA 2025-01-14 8.76", "MERCADONA 2023-11-25 37.76", "MERCADONA 2023-12-15 3.20"), shown);
+        Label status = robot.lookup("#serviceLabel").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("Service ready"), status.getText());
+        assertEquals("3 of 3 files", robot.lookup("#progressLabel").queryAs(Label.class).getText());
+        assertEquals(3, app.store().all().size());
+    }
+
+    @Test
+    void anUnsupportedFileIsRefusedWithAMessageAndNothingIsStored(FxRobot robot) throws Exception {
+        Path notes = Files.writeString(home.resolve("notes.txt"), "shopping list: milk, bread");
+        drop(robot, List.of(notes));
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !message.getText().isEmpty());
+        assertEquals("notes.txt was not imported: not a PDF, JPEG or PNG ticket", message.getText());
+        assertTrue(app.store().all().isEmpty());
+        assertTrue(robot.lookup("#table").queryTableView().getItems().isEmpty());
+    }
+}
