@@ -51,12 +51,16 @@ public class CestaApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
-        MainViewModel viewModel = new MainViewModel(store, queue, background, Platform::runLater);
         IntelligenceClient client = new IntelligenceClient(supervisor);
-        supervisor.addListener(state -> viewModel.serviceChanged(state,
-                state == ServiceState.READY ? safeWorkers(client) : 0, supervisor.lastError()));
+        MainViewModel viewModel = new MainViewModel(store, queue, background, Platform::runLater, client::predictNextShop);
+        supervisor.addListener(state -> {
+            viewModel.serviceChanged(state, state == ServiceState.READY ? safeWorkers(client) : 0, supervisor.lastError());
+            if (state == ServiceState.READY) {
+                viewModel.refreshNextShop();
+            }
+        });
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
-        loader.setControllerFactory(type -> new MainView(viewModel, supervisor::restart));
+        loader.setControllerFactory(type -> new MainView(viewModel, supervisor::restart, supervisor::lastLogLines));
         Parent root = loader.load();
         mainView = loader.getController();
         stage.setTitle("Cesta");

@@ -77,6 +77,34 @@ class MainWindowTest {
     }
 
     @Test
+    void aServiceKilledWhileTheWindowIsOpenRestartsAndTheImportInFlightCompletes(FxRobot robot) throws Exception {
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Label status = robot.lookup("#serviceLabel").queryAs(Label.class);
+        robot.interact(() -> status.textProperty().addListener((p, before, text) -> statuses.add(text)));
+        List<Path> scans;
+        try (java.util.stream.Stream<Path> files = Files.list(TestServices.ES_DEV)) {
+            scans = files.filter(p -> p.getFileName().toString().startsWith("scan-") && p.toString().endsWith(".pdf"))
+                    .sorted().limit(4).toList();
+        }
+        drop(robot, scans);
+        TableView<TicketRow> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .anyMatch(r -> r.stateProperty().get().equals("reading…")));
+        ProcessHandle.of(app.supervisor().servicePid()).orElseThrow().destroyForcibly();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> table.getItems().size() == 4
+                && table.getItems().stream().allMatch(r -> r.stateProperty().get().equals("done")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Service ready"));
+        int restarting = statuses.indexOf("Service restarting…");
+        assertTrue(restarting >= 0, statuses.toString());
+        assertTrue(statuses.subList(restarting, statuses.size()).stream().anyMatch(s -> s.startsWith("Service ready")),
+                statuses.toString());
+        assertEquals(4, app.store().all().size());
+        Label card = robot.lookup("#nextShopLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> card.getText().startsWith("Next shop: "));
+    }
+
+    @Test
     void anUnsupportedFileIsRefusedWithAMessageAndNothingIsStored(FxRobot robot) throws Exception {
         Path notes = Files.writeString(home.resolve("notes.txt"), "shopping list: milk, bread");
         drop(robot, List.of(notes));

@@ -16,12 +16,25 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 
 /** The main window's controller: binds the view model and turns drops and clicks into its calls. */
 public final class MainView {
 
     private final MainViewModel viewModel;
     private final Runnable restart;
+    private final Supplier<List<String>> serviceLog;
 
     @FXML private StackPane dropTarget;
     @FXML private TableView<TicketRow> table;
@@ -32,14 +45,18 @@ public final class MainView {
     @FXML private TableColumn<TicketRow, String> paymentColumn;
     @FXML private TableColumn<TicketRow, String> stateColumn;
     @FXML private Label messageLabel;
+    @FXML private TextField searchField;
+    @FXML private Label shownLabel;
+    @FXML private Label nextShopLabel;
     @FXML private Label serviceLabel;
     @FXML private Button restartButton;
     @FXML private Label progressLabel;
     @FXML private ProgressBar progressBar;
 
-    public MainView(MainViewModel viewModel, Runnable restart) {
+    public MainView(MainViewModel viewModel, Runnable restart, Supplier<List<String>> serviceLog) {
         this.viewModel = viewModel;
         this.restart = restart;
+        this.serviceLog = serviceLog;
     }
 
     @FXML
@@ -50,7 +67,29 @@ public final class MainView {
         bind(itemsColumn, TicketRow::itemsProperty);
         bind(paymentColumn, TicketRow::paymentProperty);
         bind(stateColumn, TicketRow::stateProperty);
-        table.setItems(viewModel.rows());
+        SortedList<TicketRow> sorted = new SortedList<>(viewModel.shownRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        searchField.textProperty().bindBidirectional(viewModel.searchProperty());
+        shownLabel.textProperty().bind(viewModel.shownSummaryProperty());
+        nextShopLabel.textProperty().bind(viewModel.nextShopProperty());
+        table.setRowFactory(view -> {
+            TableRow<TicketRow> row = new TableRow<>();
+            MenuItem retry = new MenuItem("Retry");
+            retry.setOnAction(event -> viewModel.retry(row.getItem()));
+            ContextMenu menu = new ContextMenu(retry);
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+            row.itemProperty().addListener((property, before, item) ->
+                    retry.setDisable(item == null || !item.stateProperty().get().startsWith("failed")));
+            return row;
+        });
+        table.sceneProperty().addListener((property, before, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFiles);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        searchField::requestFocus);
+            }
+        });
         serviceLabel.textProperty().bind(viewModel.serviceStatusProperty());
         restartButton.visibleProperty().bind(viewModel.serviceFailedProperty());
         progressBar.progressProperty().bind(viewModel.progressProperty());
@@ -105,6 +144,19 @@ public final class MainView {
     @FXML
     private void restartService() {
         restart.run();
+    }
+
+    @FXML
+    private void showServiceLog() {
+        TextArea text = new TextArea(String.join("\n", serviceLog.get()));
+        text.setEditable(false);
+        text.setPrefSize(900, 500);
+        Alert dialog = new Alert(Alert.AlertType.INFORMATION);
+        dialog.setTitle("Service log");
+        dialog.setHeaderText("The intelligence service's last lines");
+        dialog.getDialogPane().setContent(text);
+        dialog.initOwner(table.getScene().getWindow());
+        dialog.show();
     }
 
     public TableView<TicketRow> table() {

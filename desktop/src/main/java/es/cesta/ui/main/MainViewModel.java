@@ -19,6 +19,16 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import java.math.BigDecimal;
+import es.cesta.client.NextShop;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * State of the main window, without a single Node: the rows of the library, the import progress,
@@ -32,26 +42,68 @@ public final class MainViewModel {
     private final Executor background;
     private final Consumer<Runnable> ui;
     private final ObservableList<TicketRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<TicketRow> shown = new FilteredList<>(rows, row -> true);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper serviceStatus = new ReadOnlyStringWrapper("Service starting…");
     private final ReadOnlyBooleanWrapper serviceFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextShop = new ReadOnlyStringWrapper("");
+    private final Function<NextShop.Request, NextShop.Response> predictor;
+    private final AtomicBoolean predictionPending = new AtomicBoolean();
     private int submitted;
     private int finished;
 
-    public MainViewModel(TicketStore store, ImportQueue queue, Executor background, Consumer<Runnable> ui) {
+    public MainViewModel(TicketStore store, ImportQueue queue, Executor background, Consumer<Runnable> ui,
+                         Function<NextShop.Request, NextShop.Response> predictor) {
+        this.predictor = predictor;
         this.store = store;
         this.queue = queue;
         this.background = background;
         this.ui = ui;
         queue.addListener(event -> ui.accept(() -> apply(event)));
+        search.addListener((property, before, text) -> shown.setPredicate(row -> row.matches(text)));
+        shown.addListener((ListChangeListener<TicketRow>) change -> summarise());
+        rows.addListener((ListChangeListener<TicketRow>) change -> summarise());
+    }
+
+    /** "12 tickets, 345.67 in all" for what the search leaves on screen. */
+    private void summarise() {
+        BigDecimal sum = shown.stream().map(TicketRow::totalValue).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        shownSummary.set(shown.size() + (shown.size() == 1 ? " ticket, " : " tickets, ") + sum.toPlainString() + " in all");
     }
 
     public void load() {
         background.execute(() -> {
             List<Ticket> all = store.all();
             ui.accept(() -> rows.setAll(all.stream().map(MainViewModel::rowOf).toList()));
+        });
+        refreshNextShop();
+    }
+
+    /** Asks the next-shop model with the whole library; one request at a time, the latest wins. */
+    public void refreshNextShop() {
+        if (!predictionPending.compareAndSet(false, true)) {
+            return;
+        }
+        background.execute(() -> {
+            predictionPending.set(false);
+            List<NextShop.Visit> history = store.all().stream()
+                    .filter(t -> t.state() == ImportState.DONE && t.date() != null && t.shopName() != null)
+                    .map(t -> new NextShop.Visit(t.shopName(), t.date().atTime(
+                            t.time() != null ? LocalTime.parse(t.time()) : LocalTime.NOON), t.total()))
+                    .toList();
+            LocalDateTime now = LocalDateTime.now();
+            try {
+                NextShop.Response answer = predictor.apply(new NextShop.Request(
+                        new NextShop.UserContext(now, now.getDayOfWeek().getValue() >= 6), history));
+                ui.accept(() -> nextShop.set(NextShopText.describe(answer)));
+            } catch (RuntimeException e) {
+                ui.accept(() -> nextShop.set("The next-shop prediction is not available yet: " + e.getMessage()));
+            }
         });
     }
 
@@ -93,6 +145,7 @@ public final class MainViewModel {
                 finished++;
                 row.setState(event.duplicate() ? "duplicate: already in the library" : "done");
                 store.find(event.ticketId()).ifPresent(ticket -> fill(row, ticket));
+                refreshNextShop();
             }
             case FAILED -> {
                 finished++;
@@ -132,6 +185,19 @@ public final class MainViewModel {
         return rows;
     }
 
+    /** The rows the search leaves: shop, item-free text of the row, amount or date. */
+    public ObservableList<TicketRow> shownRows() {
+        return shown;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ReadOnlyStringProperty shownSummaryProperty() {
+        return shownSummary.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty serviceStatusProperty() {
         return serviceStatus.getReadOnlyProperty();
     }
@@ -146,6 +212,10 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nextShopProperty() {
+        return nextShop.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

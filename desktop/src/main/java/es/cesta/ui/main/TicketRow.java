@@ -30,6 +30,20 @@ public final class TicketRow {
         payment.set(paymentText);
     }
 
+    /** True when the search text appears in the shop, date, total or state (case-insensitive). */
+    boolean matches(String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String needle = text.strip().toLowerCase(java.util.Locale.ROOT).replace(',', '.');
+        return java.util.stream.Stream.of(shop.get(), date.get(), total.get(), state.get(), file.getFileName().toString())
+                .anyMatch(value -> value != null && value.toLowerCase(java.util.Locale.ROOT).contains(needle));
+    }
+
+    java.math.BigDecimal totalValue() {
+        return total.get().isEmpty() ? null : new java.math.BigDecimal(total.get());
+    }
+
     void setState(String text) {
         state.set(text);
     }

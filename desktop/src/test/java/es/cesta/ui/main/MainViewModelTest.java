@@ -20,7 +20,7 @@ class MainViewModelTest {
     void refusedFilesBecomeAMessageAndNoRow(@TempDir Path home, @TempDir Path inbox) throws Exception {
         Path notes = Files.writeString(inbox.resolve("notes.txt"), "milk");
         try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
-            MainViewModel viewModel = new MainViewModel(store, queue, Runnable::run, Runnable::run);
+            MainViewModel viewModel = new MainViewModel(store, queue, Runnable::run, Runnable::run, request -> { throw new IllegalStateException("no service in this test"); });
             viewModel.importFiles(List.of(notes));
             assertTrue(viewModel.rows().isEmpty());
             assertEquals("notes.txt was not imported: not a PDF, JPEG or PNG ticket", viewModel.messageProperty().get());
@@ -32,7 +32,7 @@ class MainViewModelTest {
     @Test
     void serviceStatesAreWordedForTheStatusBar(@TempDir Path home) {
         try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
-            MainViewModel viewModel = new MainViewModel(store, queue, Runnable::run, Runnable::run);
+            MainViewModel viewModel = new MainViewModel(store, queue, Runnable::run, Runnable::run, request -> { throw new IllegalStateException("no service in this test"); });
             viewModel.serviceChanged(ServiceState.READY, 5, "");
             assertEquals("Service ready (5 workers)", viewModel.serviceStatusProperty().get());
             assertFalse(viewModel.serviceFailedProperty().get());
@@ -47,10 +47,33 @@ class MainViewModelTest {
         Path ticket = Files.writeString(inbox.resolve("t.pdf"), "%PDF-1.4 a ticket");
         try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
             store.register(ticket);
-            MainViewModel viewModel = new MainViewModel(store, queue, Runnable::run, Runnable::run);
+            MainViewModel viewModel = new MainViewModel(store, queue, Runnable::run, Runnable::run, request -> { throw new IllegalStateException("no service in this test"); });
             viewModel.load();
             assertEquals(1, viewModel.rows().size());
             assertEquals("queued", viewModel.rows().get(0).stateProperty().get());
+        }
+    }
+
+    @Test
+    void searchFiltersTheRowsAndTheTotalOfWhatIsShown(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
+            for (int i = 0; i < 3; i++) {
+                java.util.UUID id = store.register(Files.writeString(inbox.resolve(i + ".pdf"), "%PDF-1.4 " + i)).ticketId();
+                store.markDone(id, es.cesta.tickets.TicketStoreTestSupport.reading(id, i == 2 ? "DIA" : "MERCADONA",
+                        new java.math.BigDecimal(i == 2 ? "8.76" : "10.00")));
+            }
+            MainViewModel viewModel = new MainViewModel(store, queue, Runnable::run, Runnable::run,
+                    request -> { throw new IllegalStateException("no service in this test"); });
+            viewModel.load();
+            assertEquals("3 tickets, 28.76 in all", viewModel.shownSummaryProperty().get());
+            viewModel.searchProperty().set("mercadona");
+            assertEquals(2, viewModel.shownRows().size());
+            assertEquals("2 tickets, 20.00 in all", viewModel.shownSummaryProperty().get());
+            viewModel.searchProperty().set("8,76");
+            assertEquals(1, viewModel.shownRows().size());
+            viewModel.searchProperty().set("");
+            assertEquals(3, viewModel.shownRows().size());
+            assertTrue(viewModel.nextShopProperty().get().startsWith("The next-shop prediction is not available"));
         }
     }
 }
