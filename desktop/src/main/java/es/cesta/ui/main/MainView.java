@@ -92,6 +92,8 @@ public final class MainView {
         });
         serviceLabel.textProperty().bind(viewModel.serviceStatusProperty());
         restartButton.visibleProperty().bind(viewModel.serviceFailedProperty());
+        restartButton.managedProperty().bind(restartButton.visibleProperty());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());

@@ -19,12 +19,12 @@ final class NextShopText {
             return "Import a few tickets and Cesta will tell where and when you are likely to shop next.";
         }
         String shops = answer.predictions().stream().limit(3)
-                .map(p -> String.format(Locale.ROOT, "%s %d%%", p.shop(), Math.round(100 * p.probability())))
-                .collect(Collectors.joining("  ·  "));
-        StringBuilder text = new StringBuilder("Next shop: ").append(shops);
+                .map(p -> String.format(Locale.ROOT, "%3d%%  %s", Math.round(100 * p.probability()), p.shop()))
+                .collect(Collectors.joining("\n"));
+        StringBuilder text = new StringBuilder(shops);
         if (answer.nextVisit() != null) {
             LocalDateTime expected = answer.nextVisit().expected();
-            text.append("\nNext visit around ").append(WHEN.format(expected));
+            text.append("\n\nNext visit around ").append(WHEN.format(expected));
             if (answer.nextVisit().interval80() != null && answer.nextVisit().interval80().size() == 2) {
                 text.append(" (80% between ").append(WHEN.format(answer.nextVisit().interval80().get(0)))
                         .append(" and ").append(WHEN.format(answer.nextVisit().interval80().get(1))).append(")");
