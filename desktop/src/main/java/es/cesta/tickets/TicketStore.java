@@ -209,15 +209,48 @@ public final class TicketStore implements AutoCloseable {
     }
 
     public synchronized List<Ticket> all() {
-        return query("ORDER BY COALESCE(t.purchase_date, substr(t.imported_at, 1, 10)) DESC, t.file_name");
+        return query("ORDER BY COALESCE(purchase_date, substr(t.imported_at, 1, 10)) DESC, t.file_name");
     }
 
     public synchronized Optional<Ticket> find(UUID id) {
         return query("WHERE t.id = '" + id + "'").stream().findFirst();
     }
 
+    /** Fields a person may correct; the extracted value stays beside the correction. */
+    public static final List<String> CORRECTABLE = List.of("shop_name", "shop_tax_id", "purchase_date",
+            "purchase_time", "total", "payment_method");
+
+    /** Saves a correction (null or blank removes it); extraction never overwrites it. */
+    public synchronized void correct(UUID id, String field, String value) {
+        if (!CORRECTABLE.contains(field)) {
+            throw new IllegalArgumentException("not a correctable field: " + field);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(value == null || value.isBlank()
+                ? "DELETE FROM corrections WHERE ticket_id = ? AND field = ?"
+                : "INSERT INTO corrections (ticket_id, field, value, corrected_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (ticket_id, field) DO UPDATE SET value = excluded.value, "
+                        + "corrected_at = excluded.corrected_at")) {
+            statement.setString(1, id.toString());
+            statement.setString(2, field);
+            if (value != null && !value.isBlank()) {
+                statement.setString(3, value.strip());
+                statement.setString(4, Instant.now().toString());
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot save the correction: " + e.getMessage(), e);
+        }
+    }
+
     private List<Ticket> query(String where) {
-        String sql = "SELECT t.*, (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item') AS item_count"
+        StringBuilder columns = new StringBuilder();
+        for (String field : CORRECTABLE) {  // the person's correction wins over the extracted value
+            columns.append(", COALESCE((SELECT c.value FROM corrections c WHERE c.ticket_id = t.id AND c.field = '")
+                    .append(field).append("'), t.").append(field).append(") AS ").append(field);
+        }
+        String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path" + columns
+                + ", (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item') AS item_count"
+                + ", (SELECT COUNT(*) FROM corrections c WHERE c.ticket_id = t.id) AS corrections"
                 + " FROM tickets t " + where;
         List<Ticket> found = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
@@ -229,7 +262,7 @@ public final class TicketStore implements AutoCloseable {
                         rows.getString("purchase_time"),
                         Optional.ofNullable(rows.getString("total")).map(BigDecimal::new).orElse(null),
                         rows.getString("payment_method"), rows.getInt("item_count"),
-                        dataDir.resolve(rows.getString("stored_path"))));
+                        dataDir.resolve(rows.getString("stored_path")), rows.getInt("corrections") > 0));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot read the ticket library: " + e.getMessage(), e);

@@ -90,6 +90,26 @@ class TicketStoreTest {
     }
 
     @Test
+    void correctionsWinOverExtractionAndSurviveReExtraction(@TempDir Path home) throws Exception {
+        try (TicketStore store = TicketStore.open(home)) {
+            UUID id = store.register(TICKET).ticketId();
+            store.markDone(id, reading(id));
+            store.correct(id, "shop_name", "MERCADONA GARRUCHA");
+            store.correct(id, "total", "37.70");
+            store.markDone(id, reading(id));  // imported again: the service's reading comes back
+            Ticket ticket = store.find(id).orElseThrow();
+            assertEquals("MERCADONA GARRUCHA", ticket.shopName());
+            assertEquals(new BigDecimal("37.70"), ticket.total());
+            assertTrue(ticket.corrected());
+            store.correct(id, "shop_name", "");  // undoing a correction brings the extracted value back
+            store.correct(id, "total", null);
+            assertEquals("MERCADONA", store.find(id).orElseThrow().shopName());
+            assertFalse(store.find(id).orElseThrow().corrected());
+            assertThrows(IllegalArgumentException.class, () -> store.correct(id, "raw_answer", "x"));
+        }
+    }
+
+    @Test
     void aDamagedDatabaseIsAClearError(@TempDir Path home) throws Exception {
         Files.write(home.resolve("cesta.db"), "this is not a database, it is a text file pretending".repeat(100)
                 .getBytes(StandardCharsets.UTF_8));

@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window (Monocle, headless) with the real service and a real library in a temp folder. */
 @ExtendWith(ApplicationExtension.class)
+@SuppressWarnings("unchecked")
 class MainWindowTest {
 
     private CestaApp app;
@@ -103,6 +104,41 @@ class MainWindowTest {
         Label card = robot.lookup("#nextShopLabel").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> card.getText().contains("%  MERCADONA")
                 || card.getText().contains("%  DIA"));
+    }
+
+    @Test
+    void aCorrectionIsSavedAndStillThereAfterARestart(FxRobot robot) throws Exception {
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        drop(robot, List.of(TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf")));
+        TableView<TicketRow> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 1
+                && table.getItems().get(0).stateProperty().get().equals("done"));
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(() -> {
+            robot.lookup("#shopField").queryAs(javafx.scene.control.TextField.class).setText("MERCADONA GARRUCHA");
+            robot.lookup("#totalField").queryAs(javafx.scene.control.TextField.class).setText("37,70");
+        });
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("MERCADONA GARRUCHA", table.getItems().get(0).shopProperty().get());
+        assertEquals("Corrected by you", robot.lookup("#detailsStatus").queryAs(Label.class).getText());
+
+        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);  // quit and start again
+        app = new CestaApp();
+        app.init();
+        robot.interact(() -> {
+            try {
+                app.start(new Stage());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        TableView<TicketRow> reopened = robot.lookup("#table").queryAll().stream()
+                .filter(node -> node.getScene().getWindow().isShowing() && node instanceof TableView)
+                .map(node -> (TableView<TicketRow>) node).filter(t -> t != table).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reopened.getItems().size() == 1);
+        assertEquals("MERCADONA GARRUCHA", reopened.getItems().get(0).shopProperty().get());
+        assertEquals("37.70", reopened.getItems().get(0).totalProperty().get());
     }
 
     @Test

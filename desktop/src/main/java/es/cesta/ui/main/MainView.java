@@ -48,6 +48,14 @@ public final class MainView {
     @FXML private TextField searchField;
     @FXML private Label shownLabel;
     @FXML private Label nextShopLabel;
+    @FXML private javafx.scene.layout.VBox detailsPane;
+    @FXML private TextField shopField;
+    @FXML private TextField taxIdField;
+    @FXML private TextField dateField;
+    @FXML private TextField timeField;
+    @FXML private TextField totalField;
+    @FXML private TextField paymentField;
+    @FXML private Label detailsStatus;
     @FXML private Label serviceLabel;
     @FXML private Button restartButton;
     @FXML private Label progressLabel;
@@ -73,6 +81,16 @@ public final class MainView {
         searchField.textProperty().bindBidirectional(viewModel.searchProperty());
         shownLabel.textProperty().bind(viewModel.shownSummaryProperty());
         nextShopLabel.textProperty().bind(viewModel.nextShopProperty());
+        TicketDetails details = viewModel.details();
+        shopField.textProperty().bindBidirectional(details.field("shop_name"));
+        taxIdField.textProperty().bindBidirectional(details.field("shop_tax_id"));
+        dateField.textProperty().bindBidirectional(details.field("purchase_date"));
+        timeField.textProperty().bindBidirectional(details.field("purchase_time"));
+        totalField.textProperty().bindBidirectional(details.field("total"));
+        paymentField.textProperty().bindBidirectional(details.field("payment_method"));
+        detailsStatus.textProperty().bind(details.statusProperty());
+        detailsPane.disableProperty().bind(details.selectedProperty().not());
+        table.getSelectionModel().selectedItemProperty().addListener((p, before, row) -> viewModel.select(row));
         table.setRowFactory(view -> {
             TableRow<TicketRow> row = new TableRow<>();
             MenuItem retry = new MenuItem("Retry");
@@ -140,6 +158,14 @@ public final class MainView {
         List<File> files = chooser.showOpenMultipleDialog(table.getScene().getWindow());
         if (files != null) {
             viewModel.importFiles(files.stream().map(File::toPath).map(Path::toAbsolutePath).toList());
+        }
+    }
+
+    @FXML
+    private void saveDetails() {
+        TicketRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            viewModel.saveDetails(row);
         }
     }
 

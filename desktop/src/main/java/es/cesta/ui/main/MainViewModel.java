@@ -51,6 +51,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextShop = new ReadOnlyStringWrapper("");
+    private final TicketDetails details;
     private final Function<NextShop.Request, NextShop.Response> predictor;
     private final AtomicBoolean predictionPending = new AtomicBoolean();
     private int submitted;
@@ -60,6 +61,7 @@ public final class MainViewModel {
                          Function<NextShop.Request, NextShop.Response> predictor) {
         this.predictor = predictor;
         this.store = store;
+        this.details = new TicketDetails(store);
         this.queue = queue;
         this.background = background;
         this.ui = ui;
@@ -114,6 +116,23 @@ public final class MainViewModel {
         }
         message.set("");
         background.execute(() -> queue.submit(paths));
+    }
+
+    public void select(TicketRow row) {
+        details.show(row == null || row.ticketId() == null ? null : store.find(row.ticketId()).orElse(null));
+    }
+
+    /** Saves the corrections of the selected ticket and shows them in its row. */
+    public void saveDetails(TicketRow row) {
+        details.save().ifPresent(ticket -> {
+            fill(row, ticket);
+            summarise();
+            refreshNextShop();
+        });
+    }
+
+    public TicketDetails details() {
+        return details;
     }
 
     public void retry(TicketRow row) {
