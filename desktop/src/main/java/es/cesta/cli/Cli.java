@@ -8,6 +8,7 @@ import es.cesta.service.RestartPolicy;
 import es.cesta.service.ServiceState;
 import es.cesta.service.ServiceSupervisor;
 import es.cesta.tickets.AppDataDir;
+import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
 import es.cesta.tickets.StoreException;
@@ -195,18 +196,17 @@ public final class Cli {
     }
 
     private int export(Path csv) {
-        try (TicketStore store = TicketStore.open(dataDir); Writer writer = Files.newBufferedWriter(csv)) {
-            writer.write("id,file,date,time,shop,tax_id,total,payment_method,items,state\n");
-            for (Ticket t : store.all()) {
-                writer.write(String.join(",", t.id().toString(), quote(t.fileName()), text(t.date()), text(t.time()),
-                        quote(t.shopName()), text(t.taxId()), text(t.total()), text(t.paymentMethod()),
-                        Integer.toString(t.items()), t.state().name().toLowerCase()) + "\n");
-            }
+        Path itemsCsv = csv.resolveSibling(csv.getFileName().toString().replaceFirst("(\\.csv)?$", "-items.csv"));
+        try (TicketStore store = TicketStore.open(dataDir); Writer tickets = Files.newBufferedWriter(csv);
+             Writer items = Files.newBufferedWriter(itemsCsv)) {
+            List<Ticket> all = store.all();
+            CsvExport.tickets(all, tickets);
+            CsvExport.items(all, store, items);
         } catch (IOException e) {
             err.println("cesta: cannot write " + csv + ": " + e.getMessage());
             return 1;
         }
-        out.println("exported to " + csv);
+        out.println("exported to " + csv + " and " + itemsCsv);
         return 0;
     }
 
@@ -238,11 +238,4 @@ public final class Cli {
         return text == null ? "-" : text.length() <= 24 ? text : text.substring(0, 23) + "…";
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    private static String quote(String value) {
-        return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
-    }
 }

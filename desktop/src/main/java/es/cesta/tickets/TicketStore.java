@@ -216,6 +216,41 @@ public final class TicketStore implements AutoCloseable {
         return query("WHERE t.id = '" + id + "'").stream().findFirst();
     }
 
+    /** One stored line of a ticket: a product or a discount. */
+    public record ItemRow(String kind, String description, String quantity, String unit, String unitPrice,
+                          String amount) {
+    }
+
+    public synchronized List<ItemRow> items(UUID id) {
+        List<ItemRow> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT kind, description, quantity, unit, "
+                + "unit_price, amount FROM items WHERE ticket_id = ? ORDER BY kind DESC, position")) {
+            select.setString(1, id.toString());
+            ResultSet rows = select.executeQuery();
+            while (rows.next()) {
+                found.add(new ItemRow(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the items of ticket " + id + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** Removes a ticket, its lines, its corrections and its copy of the original file. */
+    public synchronized void delete(UUID id) {
+        Optional<Ticket> ticket = find(id);
+        update("DELETE FROM tickets WHERE id = ?", id.toString());
+        ticket.ifPresent(t -> {
+            try {
+                Files.deleteIfExists(t.storedFile());
+            } catch (IOException e) {
+                throw new StoreException("The ticket is deleted but its file " + t.storedFile()
+                        + " could not be removed: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Fields a person may correct; the extracted value stays beside the correction. */
     public static final List<String> CORRECTABLE = List.of("shop_name", "shop_tax_id", "purchase_date",
             "purchase_time", "total", "payment_method");

@@ -65,6 +65,7 @@ public class CestaApp extends Application {
         mainView = loader.getController();
         stage.setTitle("Cesta");
         stage.setScene(new Scene(root));
+        WindowPlacement.restore(stage);
         stage.show();
         // The window is up before the service: it warms up in the background.
         supervisor.start();

@@ -44,6 +44,8 @@ class CliTest {
         Path csv = home.resolve("tickets.csv");
         assertEquals(0, run(home, "export", "--csv", csv.toString()));
         assertEquals(90, Files.readAllLines(csv).size());
+        long items = Files.readAllLines(home.resolve("tickets-items.csv")).size();
+        assertTrue(items > 1000, "items of 89 tickets: " + items);
 
         assertEquals(0, run(home, "predict"));
         assertTrue(output().contains("MERCADONA"), output());

@@ -110,6 +110,39 @@ class TicketStoreTest {
     }
 
     @Test
+    void deletingATicketRemovesItsLinesCorrectionsAndFile(@TempDir Path home) throws Exception {
+        try (TicketStore store = TicketStore.open(home)) {
+            TicketStore.Registration registration = store.register(TICKET);
+            UUID id = registration.ticketId();
+            store.markDone(id, reading(id));
+            store.correct(id, "shop_name", "X");
+            store.delete(id);
+            assertTrue(store.find(id).isEmpty());
+            assertTrue(store.items(id).isEmpty());
+            assertFalse(Files.exists(registration.storedFile()));
+            assertFalse(store.register(TICKET).duplicate(), "a deleted ticket can be imported again");
+        }
+    }
+
+    @Test
+    void ticketsAndItemsExportAsCsv(@TempDir Path home) throws Exception {
+        try (TicketStore store = TicketStore.open(home)) {
+            UUID id = store.register(TICKET).ticketId();
+            store.markDone(id, reading(id));
+            store.correct(id, "shop_name", "MERCADONA, GARRUCHA");
+            java.io.StringWriter tickets = new java.io.StringWriter();
+            java.io.StringWriter items = new java.io.StringWriter();
+            CsvExport.tickets(store.all(), tickets);
+            CsvExport.items(store.all(), store, items);
+            assertEquals(List.of("id,file,date,time,shop,tax_id,total,payment_method,items,state,corrected",
+                    id + ",mercadona-2023-11-25-d5cb91a5.pdf,2023-11-25,09:09,\"MERCADONA, GARRUCHA\",A46103834,37.76,"
+                            + "card,1,done,true"), tickets.toString().lines().toList());
+            assertEquals(List.of("ticket_id,date,shop,kind,description,quantity,unit,unit_price,amount",
+                    id + ",2023-11-25,\"MERCADONA, GARRUCHA\",item,BARREÑO,1,,2.20,2.20"), items.toString().lines().toList());
+        }
+    }
+
+    @Test
     void aDamagedDatabaseIsAClearError(@TempDir Path home) throws Exception {
         Files.write(home.resolve("cesta.db"), "this is not a database, it is a text file pretending".repeat(100)
                 .getBytes(StandardCharsets.UTF_8));

@@ -95,7 +95,9 @@ public final class MainView {
             TableRow<TicketRow> row = new TableRow<>();
             MenuItem retry = new MenuItem("Retry");
             retry.setOnAction(event -> viewModel.retry(row.getItem()));
-            ContextMenu menu = new ContextMenu(retry);
+            MenuItem delete = new MenuItem("Delete…");
+            delete.setOnAction(event -> confirmDelete(row.getItem()));
+            ContextMenu menu = new ContextMenu(retry, delete);
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
             row.itemProperty().addListener((property, before, item) ->
                     retry.setDisable(item == null || !item.stateProperty().get().startsWith("failed")));
@@ -106,6 +108,11 @@ public final class MainView {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFiles);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                         searchField::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), () -> {
+                    if (table.isFocused() && table.getSelectionModel().getSelectedItem() != null) {
+                        confirmDelete(table.getSelectionModel().getSelectedItem());
+                    }
+                });
             }
         });
         serviceLabel.textProperty().bind(viewModel.serviceStatusProperty());
@@ -158,6 +165,31 @@ public final class MainView {
         List<File> files = chooser.showOpenMultipleDialog(table.getScene().getWindow());
         if (files != null) {
             viewModel.importFiles(files.stream().map(File::toPath).map(Path::toAbsolutePath).toList());
+        }
+    }
+
+    private void confirmDelete(TicketRow row) {
+        if (row == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete the ticket " + row.shopProperty().get() + " "
+                + row.dateProperty().get() + " " + row.totalProperty().get() + " and its copy of the file?",
+                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        confirm.setHeaderText("Delete ticket");
+        confirm.initOwner(table.getScene().getWindow());
+        confirm.showAndWait().filter(answer -> answer == javafx.scene.control.ButtonType.OK)
+                .ifPresent(answer -> viewModel.delete(row));
+    }
+
+    @FXML
+    private void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the shown tickets");
+        chooser.setInitialFileName("tickets.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(table.getScene().getWindow());
+        if (file != null) {
+            viewModel.export(file.toPath());
         }
     }
 

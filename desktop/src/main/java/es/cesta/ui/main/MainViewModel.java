@@ -131,6 +131,40 @@ public final class MainViewModel {
         });
     }
 
+    /** Deletes the ticket of a row (after the view asked for confirmation). */
+    public void delete(TicketRow row) {
+        if (row.ticketId() == null) {
+            rows.remove(row);
+            return;
+        }
+        background.execute(() -> {
+            store.delete(row.ticketId());
+            ui.accept(() -> {
+                rows.remove(row);
+                details.show(null);
+                refreshNextShop();
+            });
+        });
+    }
+
+    /** The shown tickets to {@code file} and their items beside it ({@code name-items.csv}). */
+    public void export(Path file) {
+        List<java.util.UUID> ids = shown.stream().map(TicketRow::ticketId).filter(Objects::nonNull).toList();
+        background.execute(() -> {
+            List<es.cesta.tickets.Ticket> tickets = ids.stream().map(store::find).flatMap(Optional::stream).toList();
+            Path itemsFile = file.resolveSibling(file.getFileName().toString().replaceFirst("(\\.csv)?$", "-items.csv"));
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file);
+                 java.io.Writer items = java.nio.file.Files.newBufferedWriter(itemsFile)) {
+                es.cesta.tickets.CsvExport.tickets(tickets, out);
+                es.cesta.tickets.CsvExport.items(tickets, store, items);
+                ui.accept(() -> message.set("Exported " + tickets.size() + " tickets to " + file.getFileName()
+                        + " and " + itemsFile.getFileName()));
+            } catch (java.io.IOException e) {
+                ui.accept(() -> message.set("Cannot write " + file + ": " + e.getMessage()));
+            }
+        });
+    }
+
     public TicketDetails details() {
         return details;
     }
