@@ -11,6 +11,7 @@ import es.cesta.tickets.AppDataDir;
 import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
+import es.cesta.tickets.PurchaseHistory;
 import es.cesta.tickets.StoreException;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
@@ -211,20 +212,16 @@ public final class Cli {
     }
 
     private int predict() {
-        List<NextShop.Visit> history;
+        List<Ticket> tickets;
         try (TicketStore store = TicketStore.open(dataDir)) {
-            history = store.all().stream().filter(t -> t.state() == ImportState.DONE && t.date() != null
-                    && t.shopName() != null).map(t -> new NextShop.Visit(t.shopName(),
-                    t.date().atTime(t.time() != null ? java.time.LocalTime.parse(t.time()) : java.time.LocalTime.NOON),
-                    t.total())).toList();
+            tickets = store.all();
         }
         try (ServiceSupervisor service = startService()) {
             if (service == null) {
                 return 1;
             }
-            LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault());
-            NextShop.Response answer = new IntelligenceClient(service).predictNextShop(new NextShop.Request(
-                    new NextShop.UserContext(now, now.getDayOfWeek().getValue() >= 6), history));
+            NextShop.Response answer = new IntelligenceClient(service).predictNextShop(
+                    PurchaseHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), tickets));
             out.printf("from %d tickets (%s, confidence %s)%n", answer.historySize(), answer.model(), answer.confidence());
             answer.predictions().forEach(p -> out.printf("  %-24s %3.0f%%  expected %s%n", p.shop(),
                     100 * p.probability(), p.expectedVisit() != null ? p.expectedVisit() : "-"));

@@ -4,6 +4,7 @@ import es.cesta.service.ServiceState;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
 import es.cesta.tickets.Ticket;
+import es.cesta.tickets.PurchaseHistory;
 import es.cesta.tickets.TicketStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,6 @@ import javafx.beans.property.StringProperty;
 import java.math.BigDecimal;
 import es.cesta.client.NextShop;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -93,15 +93,8 @@ public final class MainViewModel {
         }
         background.execute(() -> {
             predictionPending.set(false);
-            List<NextShop.Visit> history = store.all().stream()
-                    .filter(t -> t.state() == ImportState.DONE && t.date() != null && t.shopName() != null)
-                    .map(t -> new NextShop.Visit(t.shopName(), t.date().atTime(
-                            t.time() != null ? LocalTime.parse(t.time()) : LocalTime.NOON), t.total()))
-                    .toList();
-            LocalDateTime now = LocalDateTime.now();
             try {
-                NextShop.Response answer = predictor.apply(new NextShop.Request(
-                        new NextShop.UserContext(now, now.getDayOfWeek().getValue() >= 6), history));
+                NextShop.Response answer = predictor.apply(PurchaseHistory.askingAt(LocalDateTime.now(), store.all()));
                 ui.accept(() -> nextShop.set(NextShopText.describe(answer)));
             } catch (RuntimeException e) {
                 ui.accept(() -> nextShop.set("The next-shop prediction is not available yet: " + e.getMessage()));
