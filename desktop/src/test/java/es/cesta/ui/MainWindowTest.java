@@ -75,6 +75,15 @@ class MainWindowTest {
         assertTrue(status.getText().startsWith("Service ready"), status.getText());
         assertEquals("3 of 3 files", robot.lookup("#progressLabel").queryAs(Label.class).getText());
         assertEquals(3, app.store().all().size());
+
+        robot.interact(() -> robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#periodChoice").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(es.cesta.ui.spending.Spending.Period.ALL));
+        javafx.scene.chart.BarChart<String, Number> months = robot.lookup("#monthChart").queryAs(javafx.scene.chart.BarChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !months.getData().isEmpty()
+                && months.getData().get(0).getData().size() == 3);
+        assertEquals(List.of("2023-11", "2023-12", "2025-01"), months.getData().get(0).getData().stream()
+                .map(javafx.scene.chart.XYChart.Data::getXValue).toList());
     }
 
     @Test

@@ -56,6 +56,9 @@ public final class MainView {
     @FXML private TextField totalField;
     @FXML private TextField paymentField;
     @FXML private Label detailsStatus;
+    @FXML private javafx.scene.control.ChoiceBox<es.cesta.ui.spending.Spending.Period> periodChoice;
+    @FXML private javafx.scene.chart.BarChart<String, Number> monthChart;
+    @FXML private javafx.scene.chart.BarChart<String, Number> shopChart;
     @FXML private Label serviceLabel;
     @FXML private Button restartButton;
     @FXML private Label progressLabel;
@@ -91,6 +94,11 @@ public final class MainView {
         detailsStatus.textProperty().bind(details.statusProperty());
         detailsPane.disableProperty().bind(details.selectedProperty().not());
         table.getSelectionModel().selectedItemProperty().addListener((p, before, row) -> viewModel.select(row));
+        es.cesta.ui.spending.SpendingViewModel spending = viewModel.spending();
+        periodChoice.getItems().setAll(es.cesta.ui.spending.Spending.Period.values());
+        periodChoice.valueProperty().bindBidirectional(spending.periodProperty());
+        plot(monthChart, spending.months());
+        plot(shopChart, spending.shops());
         table.setRowFactory(view -> {
             TableRow<TicketRow> row = new TableRow<>();
             MenuItem retry = new MenuItem("Retry");
@@ -125,6 +133,18 @@ public final class MainView {
         dropTarget.setOnDragOver(this::dragOver);
         dropTarget.setOnDragExited(event -> dropTarget.getStyleClass().remove("dragging"));
         dropTarget.setOnDragDropped(this::dropped);
+    }
+
+    /** Keeps a bar chart drawing the bars of the view model's list. */
+    private static void plot(javafx.scene.chart.BarChart<String, Number> chart,
+                             javafx.collections.ObservableList<es.cesta.ui.spending.Spending.Bar> bars) {
+        Runnable redraw = () -> {
+            javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
+            bars.forEach(bar -> series.getData().add(new javafx.scene.chart.XYChart.Data<>(bar.label(), bar.amount())));
+            chart.getData().setAll(List.of(series));
+        };
+        bars.addListener((javafx.collections.ListChangeListener<es.cesta.ui.spending.Spending.Bar>) change -> redraw.run());
+        redraw.run();
     }
 
     private static void bind(TableColumn<TicketRow, String> column, Function<TicketRow, ReadOnlyStringProperty> value) {

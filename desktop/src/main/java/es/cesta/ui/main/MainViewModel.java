@@ -6,6 +6,7 @@ import es.cesta.tickets.ImportState;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.PurchaseHistory;
 import es.cesta.tickets.TicketStore;
+import es.cesta.ui.spending.SpendingViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextShop = new ReadOnlyStringWrapper("");
     private final TicketDetails details;
+    private final SpendingViewModel spending;
     private final Function<NextShop.Request, NextShop.Response> predictor;
     private final AtomicBoolean predictionPending = new AtomicBoolean();
     private int submitted;
@@ -62,6 +64,7 @@ public final class MainViewModel {
         this.predictor = predictor;
         this.store = store;
         this.details = new TicketDetails(store);
+        this.spending = new SpendingViewModel(store, background, ui);
         this.queue = queue;
         this.background = background;
         this.ui = ui;
@@ -83,7 +86,17 @@ public final class MainViewModel {
             List<Ticket> all = store.all();
             ui.accept(() -> rows.setAll(all.stream().map(MainViewModel::rowOf).toList()));
         });
+        libraryChanged();
+    }
+
+    /** The library changed: the next-shop card and the spending charts follow. */
+    private void libraryChanged() {
         refreshNextShop();
+        spending.refresh();
+    }
+
+    public SpendingViewModel spending() {
+        return spending;
     }
 
     /** Asks the next-shop model with the whole library; one request at a time, the latest wins. */
@@ -120,7 +133,7 @@ public final class MainViewModel {
         details.save().ifPresent(ticket -> {
             fill(row, ticket);
             summarise();
-            refreshNextShop();
+            libraryChanged();
         });
     }
 
@@ -135,7 +148,7 @@ public final class MainViewModel {
             ui.accept(() -> {
                 rows.remove(row);
                 details.show(null);
-                refreshNextShop();
+                libraryChanged();
             });
         });
     }
@@ -191,7 +204,7 @@ public final class MainViewModel {
                 finished++;
                 row.setState(event.duplicate() ? "duplicate: already in the library" : "done");
                 store.find(event.ticketId()).ifPresent(ticket -> fill(row, ticket));
-                refreshNextShop();
+                libraryChanged();
             }
             case FAILED -> {
                 finished++;
