@@ -237,6 +237,46 @@ public final class TicketStore implements AutoCloseable {
         return found;
     }
 
+    /** A product's price on one ticket. */
+    public record PricePoint(LocalDate date, String shop, BigDecimal unitPrice) {
+    }
+
+    /** Product descriptions bought on at least two tickets, the most bought first. */
+    public synchronized List<String> repeatedProducts() {
+        List<String> found = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT i.description FROM items i JOIN tickets t ON t.id = i.ticket_id "
+                        + "WHERE i.kind = 'item' AND t.state = 'done' AND t.purchase_date IS NOT NULL "
+                        + "GROUP BY i.description HAVING COUNT(DISTINCT i.ticket_id) >= 2 "
+                        + "ORDER BY COUNT(DISTINCT i.ticket_id) DESC, i.description")) {
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the products: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** The unit price of a product (same description) on every dated ticket, oldest first. */
+    public synchronized List<PricePoint> priceHistory(String description) {
+        List<PricePoint> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT t.purchase_date, t.shop_name, COALESCE(i.unit_price, i.amount) FROM items i "
+                        + "JOIN tickets t ON t.id = i.ticket_id WHERE i.kind = 'item' AND i.description = ? "
+                        + "AND t.state = 'done' AND t.purchase_date IS NOT NULL ORDER BY t.purchase_date")) {
+            select.setString(1, description);
+            ResultSet rows = select.executeQuery();
+            while (rows.next()) {
+                found.add(new PricePoint(LocalDate.parse(rows.getString(1)), rows.getString(2),
+                        new BigDecimal(rows.getString(3))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the price history: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
     /** Removes a ticket, its lines, its corrections and its copy of the original file. */
     public synchronized void delete(UUID id) {
         Optional<Ticket> ticket = find(id);

@@ -143,6 +143,33 @@ class TicketStoreTest {
     }
 
     @Test
+    void theUnitPriceOfAProductAcrossTickets(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        try (TicketStore store = TicketStore.open(home)) {
+            String[][] tickets = {{"2024-01-10", "1.05"}, {"2024-06-10", "1.15"}, {"2023-12-01", "0.99"}};
+            for (String[] t : tickets) {
+                UUID id = store.register(Files.writeString(inbox.resolve(t[0] + ".pdf"), "%PDF-1.4 " + t[0])).ticketId();
+                BigDecimal price = new BigDecimal(t[1]);
+                store.markDone(id, new OcrResult(id, "text_layer", 1, new OcrResult.Shop("MERCADONA", null, null, null),
+                        LocalDate.parse(t[0]), null, "EUR", price.add(BigDecimal.ONE), List.of(
+                        new OcrResult.Item("LECHE ENTERA", BigDecimal.ONE, null, price, price),
+                        new OcrResult.Item("BOLSA", BigDecimal.ONE, null, BigDecimal.ONE, BigDecimal.ONE)),
+                        List.of(), List.of(), "card", null, Map.of(), Map.of(), List.of(), "", Map.of()));
+            }
+            assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.repeatedProducts());
+            assertEquals(List.of(new TicketStore.PricePoint(LocalDate.parse("2023-12-01"), "MERCADONA", new BigDecimal("0.99")),
+                    new TicketStore.PricePoint(LocalDate.parse("2024-01-10"), "MERCADONA", new BigDecimal("1.05")),
+                    new TicketStore.PricePoint(LocalDate.parse("2024-06-10"), "MERCADONA", new BigDecimal("1.15"))),
+                    store.priceHistory("LECHE ENTERA"));
+            es.cesta.ui.spending.SpendingViewModel spending = new es.cesta.ui.spending.SpendingViewModel(store,
+                    Runnable::run, Runnable::run);
+            spending.refresh();
+            assertEquals(List.of("BOLSA", "LECHE ENTERA"), spending.products());
+            spending.productProperty().set("LECHE ENTERA");
+            assertEquals(3, spending.prices().size());
+        }
+    }
+
+    @Test
     void aDamagedDatabaseIsAClearError(@TempDir Path home) throws Exception {
         Files.write(home.resolve("cesta.db"), "this is not a database, it is a text file pretending".repeat(100)
                 .getBytes(StandardCharsets.UTF_8));

@@ -67,6 +67,7 @@ class MainWindowTest {
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 3
                 && table.getItems().stream().allMatch(r -> r.stateProperty().get().equals("done")));
+        WaitForAsyncUtils.waitForFxEvents();
         List<String> shown = table.getItems().stream()
                 .map(r -> r.shopProperty().get() + " " + r.dateProperty().get() + " " + r.totalProperty().get())
                 .sorted().toList();

@@ -59,6 +59,8 @@ public final class MainView {
     @FXML private javafx.scene.control.ChoiceBox<es.cesta.ui.spending.Spending.Period> periodChoice;
     @FXML private javafx.scene.chart.BarChart<String, Number> monthChart;
     @FXML private javafx.scene.chart.BarChart<String, Number> shopChart;
+    @FXML private javafx.scene.control.ComboBox<String> productChoice;
+    @FXML private javafx.scene.chart.LineChart<String, Number> priceChart;
     @FXML private Label serviceLabel;
     @FXML private Button restartButton;
     @FXML private Label progressLabel;
@@ -99,6 +101,15 @@ public final class MainView {
         periodChoice.valueProperty().bindBidirectional(spending.periodProperty());
         plot(monthChart, spending.months());
         plot(shopChart, spending.shops());
+        productChoice.setItems(spending.products());
+        productChoice.valueProperty().bindBidirectional(spending.productProperty());
+        spending.prices().addListener((javafx.collections.ListChangeListener<es.cesta.tickets.TicketStore.PricePoint>)
+                change -> {
+                    javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
+                    spending.prices().forEach(point -> series.getData().add(new javafx.scene.chart.XYChart.Data<>(
+                            point.date() + " " + (point.shop() == null ? "" : point.shop()), point.unitPrice())));
+                    priceChart.getData().setAll(List.of(series));
+                });
         table.setRowFactory(view -> {
             TableRow<TicketRow> row = new TableRow<>();
             MenuItem retry = new MenuItem("Retry");

@@ -202,8 +202,9 @@ public final class MainViewModel {
             case PROCESSING -> row.setState("reading…");
             case DONE -> {
                 finished++;
-                row.setState(event.duplicate() ? "duplicate: already in the library" : "done");
+                // Fields first: whoever sees "done" sees the values read.
                 store.find(event.ticketId()).ifPresent(ticket -> fill(row, ticket));
+                row.setState(event.duplicate() ? "duplicate: already in the library" : "done");
                 libraryChanged();
             }
             case FAILED -> {

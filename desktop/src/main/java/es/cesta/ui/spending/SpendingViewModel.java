@@ -19,12 +19,28 @@ public final class SpendingViewModel {
     private final ObjectProperty<Spending.Period> period = new SimpleObjectProperty<>(Spending.Period.LAST_12_MONTHS);
     private final ObservableList<Spending.Bar> months = FXCollections.observableArrayList();
     private final ObservableList<Spending.Bar> shops = FXCollections.observableArrayList();
+    private final ObservableList<String> products = FXCollections.observableArrayList();
+    private final ObjectProperty<String> product = new SimpleObjectProperty<>();
+    private final ObservableList<TicketStore.PricePoint> prices = FXCollections.observableArrayList();
 
     public SpendingViewModel(TicketStore store, Executor background, Consumer<Runnable> ui) {
         this.store = store;
         this.background = background;
         this.ui = ui;
         period.addListener((property, before, now) -> refresh());
+        product.addListener((property, before, now) -> loadPrices(now));
+    }
+
+    /** "How much is my milk now?": the unit price of one product across the tickets. */
+    private void loadPrices(String description) {
+        if (description == null) {
+            prices.clear();
+            return;
+        }
+        background.execute(() -> {
+            List<TicketStore.PricePoint> points = store.priceHistory(description);
+            ui.accept(() -> prices.setAll(points));
+        });
     }
 
     public void refresh() {
@@ -33,11 +49,29 @@ public final class SpendingViewModel {
             List<Ticket> tickets = store.all();
             List<Spending.Bar> perMonth = Spending.perMonth(tickets, chosen);
             List<Spending.Bar> perShop = Spending.perShop(tickets, chosen);
+            List<String> repeated = store.repeatedProducts();
             ui.accept(() -> {
                 months.setAll(perMonth);
                 shops.setAll(perShop);
+                String kept = product.get();
+                products.setAll(repeated);
+                if (kept != null && repeated.contains(kept)) {
+                    loadPrices(kept);
+                }
             });
         });
+    }
+
+    public ObservableList<String> products() {
+        return products;
+    }
+
+    public ObjectProperty<String> productProperty() {
+        return product;
+    }
+
+    public ObservableList<TicketStore.PricePoint> prices() {
+        return prices;
     }
 
     public ObjectProperty<Spending.Period> periodProperty() {
