@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import base64
-import datetime as dt
 import json
 import os
-import platform
 import statistics
 import sys
 import threading
@@ -27,11 +25,11 @@ from pathlib import Path
 import httpx
 import psutil
 
+from benchlib import machine, now_iso, percentile, write_report
 from ocr_service.devtools.local_service import LocalService
 
 ROOT = Path(__file__).resolve().parents[1]
 RECEIPTS = ROOT.parent / "shared" / "receipts"
-RESULTS = ROOT / "bench" / "results"
 
 
 def kind_of(pdf: Path) -> str | None:
@@ -76,10 +74,6 @@ class PeakMemory:
         self._thread.join()
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
 
 def run_set(service: LocalService, client: httpx.Client, files: list[Path]) -> dict:
     service_ms, engine_ms, failures = [], [], 0
@@ -107,8 +101,8 @@ def main() -> int:
     args = parser.parse_args()
     sets = ticket_sets(args.sroie)
     report: dict = {
-        "benchmark": "extraction", "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "benchmark": "extraction", "when": now_iso(),
+        "machine": machine(),
         "workers": 1, "runs": args.runs, "sets": {},
     }
     with LocalService(workers=1) as service, httpx.Client(timeout=120) as client:
@@ -123,9 +117,7 @@ def main() -> int:
                        if isinstance(runs[0][key], (int, float))}
             summary["peak_worker_rss_mb"] = round(memory.peak / 2**20, 1)
             report["sets"][name] = summary
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"extraction-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%SZ}.json"
-    out.write_text(json.dumps(report, indent=1))
+    out = write_report("extraction", report)
     print(f"cores={os.cpu_count()} workers=1 runs={args.runs} engines={report['engines']}")
     for name, summary in report["sets"].items():
         print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in summary.items()))

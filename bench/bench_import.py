@@ -8,10 +8,7 @@ every 50 ms. Medians over runs; JSON to bench/results/.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -21,11 +18,11 @@ import time
 from pathlib import Path
 
 import psutil
+from benchlib import machine, now_iso, write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 ES_DEV = ROOT.parent / "shared" / "receipts" / "es-dev"
 JAR = ROOT / "desktop" / "target" / "cesta-desktop.jar"
-RESULTS = ROOT / "bench" / "results"
 
 
 def one_run(workers: int | None) -> dict:
@@ -59,16 +56,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
-    report: dict = {"benchmark": "import", "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                    "machine": {"cores": cores, "platform": platform.platform()}, "runs": args.runs, "results": {}}
+    report: dict = {"benchmark": "import", "when": now_iso(),
+                    "machine": machine(), "runs": args.runs, "results": {}}
     for label, workers in ((f"default ({2 * cores + 1} workers)", None), ("1 worker", 1)):
         runs = [one_run(workers) for _ in range(args.runs)]
         summary = {key: round(statistics.median(r[key] for r in runs), 2) for key in runs[0]}
         report["results"][label] = summary
         print(f"{label}: " + ", ".join(f"{k} {v}" for k, v in summary.items()), flush=True)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"import-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%SZ}.json"
-    out.write_text(json.dumps(report, indent=1))
+    out = write_report("import", report)
     print(f"cores={cores}; written {out}")
     return 0
 

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
-import platform
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import httpx
 
+from benchlib import machine, now_iso, percentile, write_report
 from ocr_service.devtools.local_service import LocalService
 from ocr_service.prediction.synthetic import synthetic_user
 
-RESULTS = Path(__file__).resolve().parents[1] / "bench" / "results"
 
 
 def history_of(size: int) -> list[dict]:
@@ -36,10 +33,6 @@ def history_of(size: int) -> list[dict]:
             for i, v in enumerate(visits[:size])]
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="cesta bench prediction", description=__doc__)
@@ -47,8 +40,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--sizes", default="10,100,1000,10000")
     args = parser.parse_args()
-    report: dict = {"benchmark": "prediction", "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                    "machine": {"cores": os.cpu_count(), "platform": platform.platform()}, "workers": 1,
+    report: dict = {"benchmark": "prediction", "when": now_iso(),
+                    "machine": machine(), "workers": 1,
                     "runs": args.runs, "requests_per_run": args.requests, "sizes": {}}
     with LocalService(workers=1) as service, httpx.Client(timeout=60, headers=service.headers) as client:
         for size in (int(s) for s in args.sizes.split(",")):
@@ -70,9 +63,7 @@ def main() -> int:
             report["sizes"][str(size)] = {k: round(statistics.median(r[k] for r in runs), 1) for k in runs[0]}
             print(f"{size:>6} visits: " + ", ".join(f"{k} {v}" for k, v in report["sizes"][str(size)].items()),
                   flush=True)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"prediction-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%SZ}.json"
-    out.write_text(json.dumps(report, indent=1))
+    out = write_report("prediction", report)
     print(f"cores={os.cpu_count()} workers=1; written {out}")
     return 0
 

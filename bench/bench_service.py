@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import datetime as dt
 import json
 import os
 import platform
@@ -25,11 +24,11 @@ from pathlib import Path
 import httpx
 import psutil
 
+from benchlib import now_iso, percentile, write_report
 from ocr_service.devtools.local_service import LocalService
 
 ROOT = Path(__file__).resolve().parents[1]
 ES_DEV = ROOT.parent / "shared" / "receipts" / "es-dev"
-RESULTS = ROOT / "bench" / "results"
 
 
 def text_layer_bodies() -> list[dict]:
@@ -52,10 +51,6 @@ def memory_mb(pid: int) -> dict:
     return {"rss_mb": round(rss / 2**20, 1), "pss_mb": round(pss / 2**20, 1) if pss else None,
             "processes": len(processes)}
 
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def load_run(service: LocalService, bodies: list[dict], clients: int) -> dict:
@@ -136,16 +131,14 @@ def main() -> int:
         print(f"no text-layer tickets under {ES_DEV}", file=sys.stderr)
         return 2
     report = {
-        "benchmark": "service", "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "benchmark": "service", "when": now_iso(),
         "machine": {"cores": cores, "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
                     "platform": platform.platform(), "python": platform.python_version()},
         "tickets_per_run": len(bodies), "launches": args.launches, "runs": args.runs,
         "results": [bench_workers(w, bodies, args.launches, args.runs, [int(c) for c in args.clients.split(",")])
                     for w in counts],
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"service-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%SZ}.json"
-    out.write_text(json.dumps(report, indent=1))
+    out = write_report("service", report)
     print(f"cores={cores}  tickets/run={len(bodies)}  medians of {args.launches} launches / {args.runs} runs")
     for r in report["results"]:
         print(f"workers={r['workers']}: ready {r['launch_to_ready_s']} s, healthy {r['launch_to_healthy_s']} s, "
