@@ -17,7 +17,6 @@ import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -197,12 +196,9 @@ public final class Cli {
     }
 
     private int export(Path csv) {
-        Path itemsCsv = csv.resolveSibling(csv.getFileName().toString().replaceFirst("(\\.csv)?$", "-items.csv"));
-        try (TicketStore store = TicketStore.open(dataDir); Writer tickets = Files.newBufferedWriter(csv);
-             Writer items = Files.newBufferedWriter(itemsCsv)) {
-            List<Ticket> all = store.all();
-            CsvExport.tickets(all, tickets);
-            CsvExport.items(all, store, items);
+        Path itemsCsv;
+        try (TicketStore store = TicketStore.open(dataDir)) {
+            itemsCsv = CsvExport.write(store.all(), store, csv);
         } catch (IOException e) {
             err.println("cesta: cannot write " + csv + ": " + e.getMessage());
             return 1;

@@ -13,6 +13,19 @@ public final class CsvExport {
     private CsvExport() {
     }
 
+    /** {@code file} gets the tickets, {@code NAME-items.csv} beside it their items; returns the items file. */
+    public static java.nio.file.Path write(Collection<Ticket> tickets, TicketStore store, java.nio.file.Path file)
+            throws IOException {
+        java.nio.file.Path itemsFile = file.resolveSibling(
+                file.getFileName().toString().replaceFirst("(\\.csv)?$", "-items.csv"));
+        try (Writer ticketsOut = java.nio.file.Files.newBufferedWriter(file);
+             Writer itemsOut = java.nio.file.Files.newBufferedWriter(itemsFile)) {
+            tickets(tickets, ticketsOut);
+            items(tickets, store, itemsOut);
+        }
+        return itemsFile;
+    }
+
     public static void tickets(Collection<Ticket> tickets, Writer out) throws IOException {
         out.write("id,file,date,time,shop,tax_id,total,payment_method,items,state,corrected\r\n");
         for (Ticket t : tickets) {

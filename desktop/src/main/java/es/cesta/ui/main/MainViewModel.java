@@ -158,11 +158,8 @@ public final class MainViewModel {
         List<java.util.UUID> ids = shown.stream().map(TicketRow::ticketId).filter(Objects::nonNull).toList();
         background.execute(() -> {
             List<es.cesta.tickets.Ticket> tickets = ids.stream().map(store::find).flatMap(Optional::stream).toList();
-            Path itemsFile = file.resolveSibling(file.getFileName().toString().replaceFirst("(\\.csv)?$", "-items.csv"));
-            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file);
-                 java.io.Writer items = java.nio.file.Files.newBufferedWriter(itemsFile)) {
-                es.cesta.tickets.CsvExport.tickets(tickets, out);
-                es.cesta.tickets.CsvExport.items(tickets, store, items);
+            try {
+                Path itemsFile = es.cesta.tickets.CsvExport.write(tickets, store, file);
                 ui.accept(() -> message.set("Exported " + tickets.size() + " tickets to " + file.getFileName()
                         + " and " + itemsFile.getFileName()));
             } catch (java.io.IOException e) {
