@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +35,7 @@ public final class ImportQueue implements AutoCloseable {
     }
 
     public static final String NOT_A_TICKET = "not a PDF, JPEG or PNG ticket";
+    public static final String CANCELLED = "import cancelled; Retry reads it";
     private static final byte[] PDF = "%PDF-".getBytes();
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
@@ -44,6 +47,8 @@ public final class ImportQueue implements AutoCloseable {
     private final IntelligenceClient client;
     private final ExecutorService workers;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+    // Tickets waiting for a worker; a job starts only if it can take its ticket out of this set.
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
 
     public ImportQueue(TicketStore store, IntelligenceClient client, int concurrency) {
         this.store = store;
@@ -57,6 +62,28 @@ public final class ImportQueue implements AutoCloseable {
 
     public void addListener(Consumer<Event> listener) {
         listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<Event> listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Cancels every ticket still waiting for a worker (those being read finish): each is kept as
+     * failed with the reason, so nothing is lost and Retry imports it. Returns how many were cancelled.
+     */
+    public int cancelWaiting() {
+        int cancelled = 0;
+        for (UUID id : List.copyOf(waiting)) {
+            if (waiting.remove(id)) {
+                Ticket ticket = store.find(id).orElse(null);
+                store.markFailed(id, CANCELLED);
+                emit(new Event(ticket != null ? Path.of(ticket.fileName()) : Path.of(id.toString()), id,
+                        ImportState.FAILED, false, CANCELLED));
+                cancelled++;
+            }
+        }
+        return cancelled;
     }
 
     /** Registers every file under the given paths and starts importing the new ones. */
@@ -99,7 +126,13 @@ public final class ImportQueue implements AutoCloseable {
     }
 
     private CompletableFuture<Event> schedule(Path file, UUID id, Path stored) {
-        return CompletableFuture.supplyAsync(() -> emit(process(file, id, stored)), workers);
+        waiting.add(id);
+        return CompletableFuture.supplyAsync(() -> {
+            if (!waiting.remove(id)) {
+                return new Event(file, id, ImportState.FAILED, false, CANCELLED);  // already said by cancelWaiting
+            }
+            return emit(process(file, id, stored));
+        }, workers);
     }
 
     private Event process(Path file, UUID id, Path stored) {

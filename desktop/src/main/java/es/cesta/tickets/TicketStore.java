@@ -21,9 +21,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -216,23 +218,100 @@ public final class TicketStore implements AutoCloseable {
         return query("WHERE t.id = '" + id + "'").stream().findFirst();
     }
 
-    /** One stored line of a ticket: a product or a discount. */
-    public record ItemRow(String kind, String description, String quantity, String unit, String unitPrice,
-                          String amount) {
+    /** One stored line of a ticket: a product or a discount, with the user's corrections applied. */
+    public record ItemRow(String kind, int position, String description, String quantity, String unit,
+                          String unitPrice, String amount) {
+
+        /** The correction key of one of this line's columns (description, quantity, unit_price, amount). */
+        public String field(String column) {
+            return "item." + kind + "." + position + "." + column;
+        }
+    }
+
+    /** One row of a ticket's VAT table, with the user's corrections applied. */
+    public record TaxRow(int position, String rate, String base, String amount) {
+
+        /** The correction key of one of this row's columns (rate, base, amount). */
+        public String field(String column) {
+            return "tax." + position + "." + column;
+        }
+    }
+
+    /** What the service said about its own reading: how sure it is of each field, and its self-checks. */
+    public record Reading(String source, Map<String, Double> confidence, Map<String, Boolean> checks,
+                          List<String> warnings) {
+        static final Reading NONE = new Reading(null, Map.of(), Map.of(), List.of());
     }
 
     public synchronized List<ItemRow> items(UUID id) {
+        Map<String, String> corrections = corrections(id);
         List<ItemRow> found = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT kind, description, quantity, unit, "
-                + "unit_price, amount FROM items WHERE ticket_id = ? ORDER BY kind DESC, position")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT kind, position, description, quantity, "
+                + "unit, unit_price, amount FROM items WHERE ticket_id = ? ORDER BY kind DESC, position")) {
             select.setString(1, id.toString());
             ResultSet rows = select.executeQuery();
             while (rows.next()) {
-                found.add(new ItemRow(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(6)));
+                String prefix = "item." + rows.getString(1) + "." + rows.getInt(2) + ".";
+                found.add(new ItemRow(rows.getString(1), rows.getInt(2),
+                        corrections.getOrDefault(prefix + "description", rows.getString(3)),
+                        corrections.getOrDefault(prefix + "quantity", rows.getString(4)), rows.getString(5),
+                        corrections.getOrDefault(prefix + "unit_price", rows.getString(6)),
+                        corrections.getOrDefault(prefix + "amount", rows.getString(7))));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot read the items of ticket " + id + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    public synchronized List<TaxRow> taxes(UUID id) {
+        Map<String, String> corrections = corrections(id);
+        List<TaxRow> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT position, rate, base, amount FROM taxes WHERE ticket_id = ? ORDER BY position")) {
+            select.setString(1, id.toString());
+            ResultSet rows = select.executeQuery();
+            while (rows.next()) {
+                String prefix = "tax." + rows.getInt(1) + ".";
+                found.add(new TaxRow(rows.getInt(1), corrections.getOrDefault(prefix + "rate", rows.getString(2)),
+                        corrections.getOrDefault(prefix + "base", rows.getString(3)),
+                        corrections.getOrDefault(prefix + "amount", rows.getString(4))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the VAT table of ticket " + id + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** The confidence, checks and warnings of the service's stored answer (none before it answered). */
+    public synchronized Reading reading(UUID id) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT raw_answer FROM tickets WHERE id = ?")) {
+            select.setString(1, id.toString());
+            ResultSet row = select.executeQuery();
+            if (!row.next() || row.getString(1) == null) {
+                return Reading.NONE;
+            }
+            OcrResult answer = json.readValue(row.getString(1), OcrResult.class);
+            return new Reading(answer.source(), Optional.ofNullable(answer.confidence()).orElse(Map.of()),
+                    Optional.ofNullable(answer.checks()).orElse(Map.of()),
+                    Optional.ofNullable(answer.warnings()).orElse(List.of()));
+        } catch (SQLException | IOException e) {
+            throw new StoreException("Cannot read the stored answer of ticket " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every correction of a ticket, by field. */
+    public synchronized Map<String, String> corrections(UUID id) {
+        Map<String, String> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT field, value FROM corrections WHERE ticket_id = ?")) {
+            select.setString(1, id.toString());
+            ResultSet rows = select.executeQuery();
+            while (rows.next()) {
+                found.put(rows.getString(1), rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the corrections of ticket " + id + ": " + e.getMessage(), e);
         }
         return found;
     }
@@ -295,9 +374,12 @@ public final class TicketStore implements AutoCloseable {
     public static final List<String> CORRECTABLE = List.of("shop_name", "shop_tax_id", "purchase_date",
             "purchase_time", "total", "payment_method");
 
+    private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile(
+            "item\\.(item|discount)\\.\\d+\\.(description|quantity|unit_price|amount)|tax\\.\\d+\\.(rate|base|amount)");
+
     /** Saves a correction (null or blank removes it); extraction never overwrites it. */
     public synchronized void correct(UUID id, String field, String value) {
-        if (!CORRECTABLE.contains(field)) {
+        if (!CORRECTABLE.contains(field) && !LINE_FIELD.matcher(field).matches()) {
             throw new IllegalArgumentException("not a correctable field: " + field);
         }
         try (PreparedStatement statement = connection.prepareStatement(value == null || value.isBlank()

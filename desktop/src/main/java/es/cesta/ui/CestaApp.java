@@ -12,7 +12,10 @@ import es.cesta.tickets.TicketStore;
 import es.cesta.ui.main.MainView;
 import es.cesta.ui.main.MainViewModel;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.logging.Logger;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -32,6 +35,10 @@ public class CestaApp extends Application {
     private ImportQueue queue;
     private ExecutorService background;
     private MainView mainView;
+    private MainViewModel viewModel;
+    private Settings settings;
+    private Stage stage;
+    private static final Logger LOG = Logger.getLogger(CestaApp.class.getName());
 
     @Override
     public void init() {
@@ -40,6 +47,7 @@ public class CestaApp extends Application {
         Path serviceDir = Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
         AppConfig config = AppConfig.load(serviceDir, System.getenv(), Path.of(".env"));
         store = TicketStore.open(dataDir);
+        settings = Settings.load(dataDir);
         supervisor = new ServiceSupervisor(config, RestartPolicy.standard());
         queue = new ImportQueue(store, new IntelligenceClient(supervisor), IMPORT_CONCURRENCY);
         background = Executors.newSingleThreadExecutor(r -> {
@@ -51,26 +59,60 @@ public class CestaApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
+        long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
         IntelligenceClient client = new IntelligenceClient(supervisor);
-        MainViewModel viewModel = new MainViewModel(store, queue, background, Platform::runLater, client::predictNextShop);
+        viewModel = new MainViewModel(store, queue, background, Platform::runLater, client::predictNextShop,
+                Texts.of(settings.language()));
         supervisor.addListener(state -> {
             viewModel.serviceChanged(state, state == ServiceState.READY ? safeWorkers(client) : 0, supervisor.lastError());
             if (state == ServiceState.READY) {
                 viewModel.refreshNextShop();
             }
         });
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
-        loader.setControllerFactory(type -> new MainView(viewModel, supervisor::restart, supervisor::lastLogLines));
-        Parent root = loader.load();
-        mainView = loader.getController();
+        this.stage = stage;
         stage.setTitle("Cesta");
-        stage.setScene(new Scene(root));
+        stage.setScene(new Scene(loadView()));
+        applyTheme(settings.theme());
         WindowPlacement.restore(stage);
         stage.show();
+        LOG.info(() -> "window shown " + (System.currentTimeMillis() - launched) + " ms after launch");
         // The window is up before the service: it warms up in the background.
         supervisor.start();
         viewModel.load();
         background.execute(queue::resumeUnfinished);
+    }
+
+    /** The window's content in the view model's language (loaded again when the language changes). */
+    private Parent loadView() throws IOException {
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"), viewModel.texts().bundle());
+        MainView.Host host = new MainView.Host(supervisor::restart, supervisor::lastLogLines, settings,
+                this::switchLanguage, this::switchTheme);
+        loader.setControllerFactory(type -> new MainView(viewModel, host));
+        Parent root = loader.load();
+        mainView = loader.getController();
+        return root;
+    }
+
+    private void switchLanguage(String language) {
+        settings.setLanguage(language);
+        viewModel.useTexts(Texts.of(language));
+        try {
+            stage.getScene().setRoot(loadView());
+        } catch (IOException e) {
+            throw new IllegalStateException("the window's own FXML cannot be loaded", e);
+        }
+    }
+
+    private void switchTheme(Settings.Theme theme) {
+        settings.setTheme(theme);
+        applyTheme(theme);
+    }
+
+    /** Both sheets on the scene, the dark one last, so its rules win over the shared ones. */
+    private void applyTheme(Settings.Theme theme) {
+        String base = MainView.class.getResource("MainView.css").toExternalForm();
+        String dark = MainView.class.getResource("dark.css").toExternalForm();
+        stage.getScene().getStylesheets().setAll(theme == Settings.Theme.DARK ? List.of(base, dark) : List.of(base));
     }
 
     private static int safeWorkers(IntelligenceClient client) {
@@ -85,6 +127,14 @@ public class CestaApp extends Application {
         return mainView;
     }
 
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
     public TicketStore store() {
         return store;
     }
@@ -95,6 +145,9 @@ public class CestaApp extends Application {
 
     @Override
     public void stop() {
+        if (viewModel != null) {
+            viewModel.dispose();
+        }
         if (queue != null) {
             queue.close();
         }

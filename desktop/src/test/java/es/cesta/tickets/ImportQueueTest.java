@@ -59,6 +59,34 @@ class ImportQueueTest {
     }
 
     @Test
+    void cancellingKeepsTheWaitingFilesAsFailedWithTheReasonAndRetryImportsThem(@TempDir Path home) throws Exception {
+        List<Path> scans = tickets("scan-", 6);
+        try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
+             TicketStore store = TicketStore.open(home);
+             ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 1)) {
+            service.start();
+            assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            List<ImportQueue.Event> events = new CopyOnWriteArrayList<>();
+            queue.addListener(events::add);
+            List<CompletableFuture<ImportQueue.Event>> jobs = queue.submit(scans);
+            int cancelled = queue.cancelWaiting();  // one worker, ~1 s a scan: at most one has started
+            assertTrue(cancelled >= 5, "cancelled " + cancelled);
+            List<ImportQueue.Event> results = jobs.stream().map(CompletableFuture::join).toList();
+            assertEquals(cancelled, results.stream().filter(e -> ImportQueue.CANCELLED.equals(e.message())).count());
+            assertEquals(cancelled, events.stream().filter(e -> ImportQueue.CANCELLED.equals(e.message())).count(),
+                    "each cancelled file is said once");
+            List<Ticket> stored = store.all();
+            assertEquals(6, stored.size(), "nothing is lost");
+            List<Ticket> failed = stored.stream().filter(t -> t.state() == ImportState.FAILED).toList();
+            assertEquals(cancelled, failed.size());
+            assertTrue(failed.stream().allMatch(t -> ImportQueue.CANCELLED.equals(t.failure())));
+            ImportQueue.Event retried = queue.retry(failed.get(0).id()).join();
+            assertEquals(ImportState.DONE, retried.state());
+            assertTrue(store.find(failed.get(0).id()).orElseThrow().total() != null);
+        }
+    }
+
+    @Test
     void ticketsACrashLeftUnfinishedAreResumed(@TempDir Path home) throws Exception {
         List<Path> tickets = tickets("mercadona-", 3);
         try (TicketStore store = TicketStore.open(home)) {

@@ -161,7 +161,7 @@ class TicketStoreTest {
                     new TicketStore.PricePoint(LocalDate.parse("2024-06-10"), "MERCADONA", new BigDecimal("1.15"))),
                     store.priceHistory("LECHE ENTERA"));
             es.cesta.ui.spending.SpendingViewModel spending = new es.cesta.ui.spending.SpendingViewModel(store,
-                    Runnable::run, Runnable::run);
+                    Runnable::run, Runnable::run, es.cesta.ui.Texts.english());
             spending.refresh();
             assertEquals(List.of("BOLSA", "LECHE ENTERA"), spending.products());
             spending.productProperty().set("LECHE ENTERA");

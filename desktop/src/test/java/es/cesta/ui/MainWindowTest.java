@@ -124,14 +124,16 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 1
                 && table.getItems().get(0).stateProperty().get().equals("done"));
         robot.interact(() -> table.getSelectionModel().select(0));
+        javafx.scene.control.TextField shop = robot.lookup("#shopField").queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "MERCADONA".equals(shop.getText()));
         robot.interact(() -> {
             robot.lookup("#shopField").queryAs(javafx.scene.control.TextField.class).setText("MERCADONA GARRUCHA");
             robot.lookup("#totalField").queryAs(javafx.scene.control.TextField.class).setText("37,70");
         });
         robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("MERCADONA GARRUCHA", table.getItems().get(0).shopProperty().get());
-        assertEquals("Corrected by you", robot.lookup("#detailsStatus").queryAs(Label.class).getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "MERCADONA GARRUCHA".equals(table.getItems().get(0).shopProperty().get()));
+        assertEquals("Saved. Ctrl+Z undoes it.", robot.lookup("#detailsStatus").queryAs(Label.class).getText());
 
         WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);  // quit and start again
         app = new CestaApp();
@@ -149,6 +151,67 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reopened.getItems().size() == 1);
         assertEquals("MERCADONA GARRUCHA", reopened.getItems().get(0).shopProperty().get());
         assertEquals("37.70", reopened.getItems().get(0).totalProperty().get());
+    }
+
+    private TableView<TicketRow> importOne(FxRobot robot, String name) throws Exception {
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        drop(robot, List.of(TestServices.ES_DEV.resolve(name)));
+        TableView<TicketRow> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 1
+                && table.getItems().get(0).stateProperty().get().equals("done"));
+        return table;
+    }
+
+    @Test
+    void theReviewShowsThePageItemsAndVatAndUndoesTheLastSavedEdit(FxRobot robot) throws Exception {
+        TableView<TicketRow> table = importOne(robot, "mercadona-2023-11-25-d5cb91a5.pdf");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        TableView<?> items = robot.lookup("#itemsTable").queryTableView();
+        TableView<?> taxes = robot.lookup("#taxesTable").queryTableView();
+        javafx.scene.image.ImageView page = robot.lookup("#pageView").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.getImage() != null);
+        assertTrue(page.getImage().getHeight() > page.getImage().getWidth(), "a till roll is taller than wide");
+        assertEquals(app.store().items(table.getItems().get(0).ticketId()).size(), items.getItems().size());
+        assertTrue(items.getItems().size() >= 5, "items: " + items.getItems().size());
+        assertEquals(app.store().taxes(table.getItems().get(0).ticketId()).size(), taxes.getItems().size());
+        assertTrue(taxes.getItems().size() >= 1);
+
+        javafx.scene.control.TextField total = robot.lookup("#totalField").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> total.setText("99.99"));
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "99.99".equals(table.getItems().get(0).totalProperty().get()));
+        javafx.scene.control.Button undo = robot.lookup("#undoButton").queryButton();
+        assertTrue(!undo.isDisabled());
+        robot.clickOn(undo);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "37.76".equals(table.getItems().get(0).totalProperty().get()));
+        assertEquals("37.76", total.getText());
+        assertEquals(new java.math.BigDecimal("37.76"), app.store().all().get(0).total());
+    }
+
+    @Test
+    void spanishChosenInSettingsRewordsTheWindowAndIsKeptAfterARestart(FxRobot robot) throws Exception {
+        TableView<TicketRow> table = importOne(robot, "dia-2025-01-14-22b07d75.pdf");
+        robot.interact(() -> ((javafx.scene.control.MenuButton) robot.lookup("#settingsButton").query()).getItems().stream()
+                .flatMap(menu -> ((javafx.scene.control.Menu) menu).getItems().stream())
+                .filter(item -> "Español".equals(item.getText())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<TicketRow> spanish = robot.lookup("#table").queryTableView();
+        assertEquals("Fecha", spanish.getColumns().get(0).getText());
+        assertEquals("hecho", spanish.getItems().get(0).stateProperty().get());
+        assertTrue(robot.lookup("#serviceLabel").queryAs(Label.class).getText().startsWith("Servicio listo"));
+        assertEquals("Importar…", robot.lookup("#importButton").queryButton().getText());
+
+        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
+        app = new CestaApp();
+        app.init();
+        robot.interact(() -> {
+            try {
+                app.start(new Stage());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("Fecha", app.mainView().table().getColumns().get(0).getText());
     }
 
     @Test

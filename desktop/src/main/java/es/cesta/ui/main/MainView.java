@@ -1,42 +1,79 @@
 package es.cesta.ui.main;
 
+import es.cesta.tickets.TicketStore;
+import es.cesta.ui.Settings;
+import es.cesta.ui.Texts;
+import es.cesta.ui.spending.Spending;
+import es.cesta.ui.spending.SpendingViewModel;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.fxml.FXML;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.TransferMode;
-import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
-/** The main window's controller: binds the view model and turns drops and clicks into its calls. */
+/** The main window's controller: binds the view model and turns drops, clicks and keys into its calls. */
 public final class MainView {
 
+    /** What the window asks of the app around it. */
+    public record Host(Runnable restartService, Supplier<List<String>> serviceLog, Settings settings,
+                       Consumer<String> switchLanguage, Consumer<Settings.Theme> switchTheme) {
+    }
+
     private final MainViewModel viewModel;
-    private final Runnable restart;
-    private final Supplier<List<String>> serviceLog;
+    private final Host host;
 
     @FXML private StackPane dropTarget;
+    @FXML private Label dropHint;
     @FXML private TableView<TicketRow> table;
     @FXML private TableColumn<TicketRow, String> dateColumn;
     @FXML private TableColumn<TicketRow, String> shopColumn;
@@ -46,9 +83,22 @@ public final class MainView {
     @FXML private TableColumn<TicketRow, String> stateColumn;
     @FXML private Label messageLabel;
     @FXML private TextField searchField;
+    @FXML private DatePicker fromPicker;
+    @FXML private DatePicker toPicker;
+    @FXML private ComboBox<String> shopFilter;
     @FXML private Label shownLabel;
+    @FXML private Button undoButton;
+    @FXML private RadioMenuItem englishItem;
+    @FXML private RadioMenuItem spanishItem;
+    @FXML private RadioMenuItem lightItem;
+    @FXML private RadioMenuItem darkItem;
+    @FXML private TabPane tabs;
     @FXML private Label nextShopLabel;
-    @FXML private javafx.scene.layout.VBox detailsPane;
+    @FXML private HBox reviewPane;
+    @FXML private VBox detailsPane;
+    @FXML private ScrollPane pageScroll;
+    @FXML private ImageView pageView;
+    @FXML private Label pageHint;
     @FXML private TextField shopField;
     @FXML private TextField taxIdField;
     @FXML private TextField dateField;
@@ -56,124 +106,329 @@ public final class MainView {
     @FXML private TextField totalField;
     @FXML private TextField paymentField;
     @FXML private Label detailsStatus;
-    @FXML private javafx.scene.control.ChoiceBox<es.cesta.ui.spending.Spending.Period> periodChoice;
-    @FXML private javafx.scene.chart.BarChart<String, Number> monthChart;
-    @FXML private javafx.scene.chart.BarChart<String, Number> shopChart;
-    @FXML private javafx.scene.control.ComboBox<String> productChoice;
-    @FXML private javafx.scene.chart.LineChart<String, Number> priceChart;
+    @FXML private Label doubtsLabel;
+    @FXML private TableView<LineRow> itemsTable;
+    @FXML private TableColumn<LineRow, String> itemDescriptionColumn;
+    @FXML private TableColumn<LineRow, String> itemQuantityColumn;
+    @FXML private TableColumn<LineRow, String> itemUnitPriceColumn;
+    @FXML private TableColumn<LineRow, String> itemAmountColumn;
+    @FXML private TableView<LineRow> taxesTable;
+    @FXML private TableColumn<LineRow, String> taxRateColumn;
+    @FXML private TableColumn<LineRow, String> taxBaseColumn;
+    @FXML private TableColumn<LineRow, String> taxAmountColumn;
+    @FXML private ChoiceBox<Spending.Period> periodChoice;
+    @FXML private BarChart<String, Number> monthChart;
+    @FXML private BarChart<String, Number> shopChart;
+    @FXML private ComboBox<String> productChoice;
+    @FXML private LineChart<String, Number> priceChart;
     @FXML private Label serviceLabel;
     @FXML private Button restartButton;
     @FXML private Label progressLabel;
     @FXML private ProgressBar progressBar;
+    @FXML private Button cancelButton;
 
-    public MainView(MainViewModel viewModel, Runnable restart, Supplier<List<String>> serviceLog) {
+    private final Map<String, Node> reviewedNodes = new LinkedHashMap<>();
+
+    public MainView(MainViewModel viewModel, Host host) {
         this.viewModel = viewModel;
-        this.restart = restart;
-        this.serviceLog = serviceLog;
+        this.host = host;
+    }
+
+    private Texts texts() {
+        return viewModel.texts();
     }
 
     @FXML
     private void initialize() {
+        bindLibrary();
+        bindFilters();
+        bindReview();
+        bindSpending();
+        bindSettings();
+        nextShopLabel.textProperty().bind(viewModel.nextShopProperty());
+        serviceLabel.textProperty().bind(viewModel.serviceStatusProperty());
+        restartButton.visibleProperty().bind(viewModel.serviceFailedProperty());
+        restartButton.managedProperty().bind(restartButton.visibleProperty());
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        cancelButton.visibleProperty().bind(viewModel.importingProperty());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        dropTarget.setOnDragOver(this::dragOver);
+        dropTarget.setOnDragExited(event -> showDragging(false));
+        dropTarget.setOnDragDropped(this::dropped);
+        table.sceneProperty().addListener((property, before, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+    }
+
+    private void bindLibrary() {
         bind(dateColumn, TicketRow::dateProperty);
         bind(shopColumn, TicketRow::shopProperty);
         bind(totalColumn, TicketRow::totalProperty);
         bind(itemsColumn, TicketRow::itemsProperty);
-        bind(paymentColumn, TicketRow::paymentProperty);
+        // The stored word is the contract's ("card", "cash"); the table says it in the window's language.
+        paymentColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> paymentWord(cell.getValue().paymentProperty().get()), cell.getValue().paymentProperty()));
         bind(stateColumn, TicketRow::stateProperty);
         SortedList<TicketRow> sorted = new SortedList<>(viewModel.shownRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((p, before, row) -> viewModel.select(row));
+        table.setRowFactory(view -> {
+            TableRow<TicketRow> row = new TableRow<>();
+            MenuItem retry = new MenuItem(texts().get("action.retry"));
+            retry.setOnAction(event -> viewModel.retry(row.getItem()));
+            MenuItem delete = new MenuItem(texts().get("action.delete"));
+            delete.setOnAction(event -> confirmDelete(row.getItem()));
+            ContextMenu menu = new ContextMenu(retry, delete);
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+            Runnable restyle = () -> {
+                boolean failed = row.getItem() != null && row.getItem().status() == TicketRow.Status.FAILED;
+                retry.setDisable(!failed);
+                row.getStyleClass().remove("failed-row");
+                if (failed) {
+                    row.getStyleClass().add("failed-row");
+                }
+            };
+            row.itemProperty().addListener((property, before, item) -> {
+                restyle.run();
+                if (item != null) {
+                    item.stateProperty().addListener((p, b, now) -> {
+                        if (row.getItem() == item) {
+                            restyle.run();
+                        }
+                    });
+                }
+            });
+            return row;
+        });
         searchField.textProperty().bindBidirectional(viewModel.searchProperty());
         shownLabel.textProperty().bind(viewModel.shownSummaryProperty());
-        nextShopLabel.textProperty().bind(viewModel.nextShopProperty());
+    }
+
+    private void bindFilters() {
+        fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
+        toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
+        shopFilter.setPromptText(texts().get("filter.allShops"));
+        shopFilter.setItems(viewModel.shops());
+        shopFilter.valueProperty().bindBidirectional(viewModel.shopProperty());
+    }
+
+    @FXML
+    private void clearFilters() {
+        viewModel.searchProperty().set("");
+        viewModel.fromProperty().set(null);
+        viewModel.toProperty().set(null);
+        viewModel.shopProperty().set(null);
+        shopFilter.getSelectionModel().clearSelection();
+    }
+
+    private void bindReview() {
         TicketDetails details = viewModel.details();
-        shopField.textProperty().bindBidirectional(details.field("shop_name"));
-        taxIdField.textProperty().bindBidirectional(details.field("shop_tax_id"));
-        dateField.textProperty().bindBidirectional(details.field("purchase_date"));
-        timeField.textProperty().bindBidirectional(details.field("purchase_time"));
-        totalField.textProperty().bindBidirectional(details.field("total"));
-        paymentField.textProperty().bindBidirectional(details.field("payment_method"));
+        reviewedNodes.put("shop_name", shopField);
+        reviewedNodes.put("shop_tax_id", taxIdField);
+        reviewedNodes.put("purchase_date", dateField);
+        reviewedNodes.put("purchase_time", timeField);
+        reviewedNodes.put("total", totalField);
+        reviewedNodes.put("payment_method", paymentField);
+        reviewedNodes.forEach((field, node) -> ((TextField) node).textProperty().bindBidirectional(details.field(field)));
+        reviewedNodes.put("items", itemsTable);
+        reviewedNodes.put("taxes", taxesTable);
+        details.doubts().addListener((MapChangeListener<String, String>) change -> showDoubts());
+        showDoubts();
         detailsStatus.textProperty().bind(details.statusProperty());
-        detailsPane.disableProperty().bind(details.selectedProperty().not());
-        table.getSelectionModel().selectedItemProperty().addListener((p, before, row) -> viewModel.select(row));
-        es.cesta.ui.spending.SpendingViewModel spending = viewModel.spending();
-        periodChoice.getItems().setAll(es.cesta.ui.spending.Spending.Period.values());
+        reviewPane.disableProperty().bind(details.selectedProperty().not());
+        undoButton.disableProperty().bind(details.canUndoProperty().not());
+        undoButton.setTooltip(new Tooltip(texts().get("action.undoTip")));
+        pageView.imageProperty().bind(details.pageProperty());
+        pageView.fitWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(50, pageScroll.getViewportBounds().getWidth() - 2), pageScroll.viewportBoundsProperty()));
+        pageHint.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!details.selectedProperty().get()) {
+                return texts().get("review.selectTicket");
+            }
+            if (!details.pageProblemProperty().get().isEmpty()) {
+                return details.pageProblemProperty().get();
+            }
+            return details.pageProperty().get() == null ? texts().get("review.loadingPage") : "";
+        }, details.selectedProperty(), details.pageProblemProperty(), details.pageProperty()));
+        pageHint.visibleProperty().bind(pageHint.textProperty().isNotEmpty());
+        itemsTable.setItems(details.items());
+        taxesTable.setItems(details.taxes());
+        editable(itemDescriptionColumn, "description");
+        editable(itemQuantityColumn, "quantity");
+        editable(itemUnitPriceColumn, "unit_price");
+        editable(itemAmountColumn, "amount");
+        editable(taxRateColumn, "rate");
+        editable(taxBaseColumn, "base");
+        editable(taxAmountColumn, "amount");
+        itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        taxesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        itemsTable.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(LineRow line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().remove("discount-row");
+                if (!empty && line != null && line.discount()) {
+                    getStyleClass().add("discount-row");
+                }
+            }
+        });
+    }
+
+    /** A table column whose cells edit in place and save on Enter, each edit one undoable step. */
+    private void editable(TableColumn<LineRow, String> column, String name) {
+        column.setCellValueFactory(cell -> cell.getValue().column(name));
+        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        column.setOnEditCommit(edit -> {
+            viewModel.editLine(edit.getRowValue(), name, edit.getNewValue() == null ? "" : edit.getNewValue());
+            edit.getTableView().refresh();  // a refused value goes back to the stored one
+        });
+    }
+
+    /** Amber fields with the reason in a tooltip, and the reasons listed under the fields. */
+    private void showDoubts() {
+        Map<String, String> doubts = viewModel.details().doubts();
+        reviewedNodes.forEach((field, node) -> {
+            node.getStyleClass().remove("doubtful");
+            String reason = doubts.get(field);
+            if (reason != null) {
+                node.getStyleClass().add("doubtful");
+            }
+            if (node instanceof TextField text) {
+                text.setTooltip(reason == null ? null : new Tooltip(reason));
+            }
+        });
+        doubtsLabel.setText(reviewedNodes.keySet().stream().filter(doubts::containsKey)
+                .map(field -> "⚠ " + texts().get("doubt." + field) + ": " + doubts.get(field))
+                .distinct().collect(Collectors.joining("\n")));
+    }
+
+    private void bindSpending() {
+        SpendingViewModel spending = viewModel.spending();
+        periodChoice.getItems().setAll(Spending.Period.values());
+        periodChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Spending.Period period) {
+                return period == null ? "" : texts().get(period.textKey());
+            }
+
+            @Override
+            public Spending.Period fromString(String text) {
+                throw new UnsupportedOperationException("the period is picked, not typed");
+            }
+        });
         periodChoice.valueProperty().bindBidirectional(spending.periodProperty());
         plot(monthChart, spending.months());
         plot(shopChart, spending.shops());
         productChoice.setItems(spending.products());
         productChoice.valueProperty().bindBidirectional(spending.productProperty());
-        spending.prices().addListener((javafx.collections.ListChangeListener<es.cesta.tickets.TicketStore.PricePoint>)
-                change -> {
-                    javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
-                    spending.prices().forEach(point -> series.getData().add(new javafx.scene.chart.XYChart.Data<>(
-                            point.date() + " " + (point.shop() == null ? "" : point.shop()), point.unitPrice())));
-                    priceChart.getData().setAll(List.of(series));
-                });
-        table.setRowFactory(view -> {
-            TableRow<TicketRow> row = new TableRow<>();
-            MenuItem retry = new MenuItem("Retry");
-            retry.setOnAction(event -> viewModel.retry(row.getItem()));
-            MenuItem delete = new MenuItem("Delete…");
-            delete.setOnAction(event -> confirmDelete(row.getItem()));
-            ContextMenu menu = new ContextMenu(retry, delete);
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
-            row.itemProperty().addListener((property, before, item) ->
-                    retry.setDisable(item == null || !item.stateProperty().get().startsWith("failed")));
-            return row;
-        });
-        table.sceneProperty().addListener((property, before, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFiles);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                        searchField::requestFocus);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), () -> {
-                    if (table.isFocused() && table.getSelectionModel().getSelectedItem() != null) {
-                        confirmDelete(table.getSelectionModel().getSelectedItem());
-                    }
-                });
-            }
-        });
-        serviceLabel.textProperty().bind(viewModel.serviceStatusProperty());
-        restartButton.visibleProperty().bind(viewModel.serviceFailedProperty());
-        restartButton.managedProperty().bind(restartButton.visibleProperty());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        progressBar.progressProperty().bind(viewModel.progressProperty());
-        progressLabel.textProperty().bind(viewModel.progressTextProperty());
-        messageLabel.textProperty().bind(viewModel.messageProperty());
-        dropTarget.setOnDragOver(this::dragOver);
-        dropTarget.setOnDragExited(event -> dropTarget.getStyleClass().remove("dragging"));
-        dropTarget.setOnDragDropped(this::dropped);
+        Runnable drawPrices = () -> {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            spending.prices().forEach(point -> series.getData().add(new XYChart.Data<>(
+                    point.date() + " " + (point.shop() == null ? "" : point.shop()), point.unitPrice())));
+            priceChart.getData().setAll(List.of(series));
+        };
+        spending.prices().addListener((ListChangeListener<TicketStore.PricePoint>) change -> drawPrices.run());
+        drawPrices.run();
+    }
+
+    private void bindSettings() {
+        ToggleGroup languages = new ToggleGroup();
+        englishItem.setToggleGroup(languages);
+        spanishItem.setToggleGroup(languages);
+        ("es".equals(texts().language()) ? spanishItem : englishItem).setSelected(true);
+        ToggleGroup themes = new ToggleGroup();
+        lightItem.setToggleGroup(themes);
+        darkItem.setToggleGroup(themes);
+        (host.settings().theme() == Settings.Theme.DARK ? darkItem : lightItem).setSelected(true);
+    }
+
+    @FXML
+    private void useEnglish() {
+        host.switchLanguage().accept("en");
+    }
+
+    @FXML
+    private void useSpanish() {
+        host.switchLanguage().accept("es");
+    }
+
+    @FXML
+    private void useLightTheme() {
+        host.switchTheme().accept(Settings.Theme.LIGHT);
+    }
+
+    @FXML
+    private void useDarkTheme() {
+        host.switchTheme().accept(Settings.Theme.DARK);
     }
 
     /** Keeps a bar chart drawing the bars of the view model's list. */
-    private static void plot(javafx.scene.chart.BarChart<String, Number> chart,
-                             javafx.collections.ObservableList<es.cesta.ui.spending.Spending.Bar> bars) {
+    private static void plot(BarChart<String, Number> chart, ObservableList<Spending.Bar> bars) {
         Runnable redraw = () -> {
-            javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
-            bars.forEach(bar -> series.getData().add(new javafx.scene.chart.XYChart.Data<>(bar.label(), bar.amount())));
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            bars.forEach(bar -> series.getData().add(new XYChart.Data<>(bar.label(), bar.amount())));
             chart.getData().setAll(List.of(series));
         };
-        bars.addListener((javafx.collections.ListChangeListener<es.cesta.ui.spending.Spending.Bar>) change -> redraw.run());
+        bars.addListener((ListChangeListener<Spending.Bar>) change -> redraw.run());
         redraw.run();
+    }
+
+    private String paymentWord(String payment) {
+        return payment == null || payment.isEmpty() || !texts().bundle().containsKey("payment." + payment)
+                ? payment : texts().get("payment." + payment);
     }
 
     private static void bind(TableColumn<TicketRow, String> column, Function<TicketRow, ReadOnlyStringProperty> value) {
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
     }
 
+    private void installShortcuts(Scene scene) {
+        Map<KeyCombination, Runnable> keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFiles);
+        keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            tabs.getSelectionModel().select(0);
+            searchField.requestFocus();
+        });
+        keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportCsv);
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveDetails);
+        keys.put(new KeyCodeCombination(KeyCode.DELETE), () -> {
+            if (table.isFocused()) {
+                confirmDelete(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        keys.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), () -> {
+            // In a text box Ctrl+Z undoes typing (the box handles it); elsewhere it undoes the last saved edit.
+            if (!(scene.getFocusOwner() instanceof TextInputControl)) {
+                viewModel.undo();
+            }
+        });
+    }
+
     private void dragOver(DragEvent event) {
         if (event.getDragboard().hasFiles()) {
             event.acceptTransferModes(TransferMode.COPY);
-            if (!dropTarget.getStyleClass().contains("dragging")) {
-                dropTarget.getStyleClass().add("dragging");
-            }
+            showDragging(true);
         }
         event.consume();
     }
 
+    private void showDragging(boolean dragging) {
+        dropTarget.getStyleClass().remove("dragging");
+        if (dragging) {
+            dropTarget.getStyleClass().add("dragging");
+        }
+        dropHint.setVisible(dragging);
+    }
+
     private void dropped(DragEvent event) {
         boolean accepted = importFrom(event.getDragboard());
+        showDragging(false);
         event.setDropCompleted(accepted);
         event.consume();
     }
@@ -190,32 +445,41 @@ public final class MainView {
     @FXML
     private void chooseFiles() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import tickets");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tickets (PDF, JPEG, PNG)",
-                "*.pdf", "*.PDF", "*.jpg", "*.jpeg", "*.JPG", "*.png", "*.PNG"));
+        chooser.setTitle(texts().get("import.chooserTitle"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts().get("import.filter"),
+                "*.pdf", "*.PDF", "*.jpg", "*.jpeg", "*.JPG", "*.JPEG", "*.png", "*.PNG"));
         List<File> files = chooser.showOpenMultipleDialog(table.getScene().getWindow());
         if (files != null) {
             viewModel.importFiles(files.stream().map(File::toPath).map(Path::toAbsolutePath).toList());
         }
     }
 
+    @FXML
+    private void cancelImport() {
+        viewModel.cancelImport();
+    }
+
+    @FXML
+    private void deleteSelected() {
+        confirmDelete(table.getSelectionModel().getSelectedItem());
+    }
+
     private void confirmDelete(TicketRow row) {
         if (row == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete the ticket " + row.shopProperty().get() + " "
-                + row.dateProperty().get() + " " + row.totalProperty().get() + " and its copy of the file?",
-                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-        confirm.setHeaderText("Delete ticket");
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, texts().get("delete.question",
+                row.shopProperty().get(), row.dateProperty().get(), row.totalProperty().get()),
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.setHeaderText(texts().get("delete.title"));
         confirm.initOwner(table.getScene().getWindow());
-        confirm.showAndWait().filter(answer -> answer == javafx.scene.control.ButtonType.OK)
-                .ifPresent(answer -> viewModel.delete(row));
+        confirm.showAndWait().filter(answer -> answer == ButtonType.OK).ifPresent(answer -> viewModel.delete(row));
     }
 
     @FXML
     private void exportCsv() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the shown tickets");
+        chooser.setTitle(texts().get("export.title"));
         chooser.setInitialFileName("tickets.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File file = chooser.showSaveDialog(table.getScene().getWindow());
@@ -226,25 +490,27 @@ public final class MainView {
 
     @FXML
     private void saveDetails() {
-        TicketRow row = table.getSelectionModel().getSelectedItem();
-        if (row != null) {
-            viewModel.saveDetails(row);
-        }
+        viewModel.saveDetails();
+    }
+
+    @FXML
+    private void undo() {
+        viewModel.undo();
     }
 
     @FXML
     private void restartService() {
-        restart.run();
+        host.restartService().run();
     }
 
     @FXML
     private void showServiceLog() {
-        TextArea text = new TextArea(String.join("\n", serviceLog.get()));
+        TextArea text = new TextArea(String.join("\n", host.serviceLog().get()));
         text.setEditable(false);
         text.setPrefSize(900, 500);
         Alert dialog = new Alert(Alert.AlertType.INFORMATION);
-        dialog.setTitle("Service log");
-        dialog.setHeaderText("The intelligence service's last lines");
+        dialog.setTitle(texts().get("service.logTitle"));
+        dialog.setHeaderText(texts().get("service.logHeader"));
         dialog.getDialogPane().setContent(text);
         dialog.initOwner(table.getScene().getWindow());
         dialog.show();

@@ -1,40 +1,50 @@
 package es.cesta.ui.main;
 
+import es.cesta.client.NextShop;
 import es.cesta.service.ServiceState;
+import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
-import es.cesta.tickets.Ticket;
 import es.cesta.tickets.PurchaseHistory;
+import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
+import es.cesta.ui.Texts;
 import es.cesta.ui.spending.SpendingViewModel;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.FilteredList;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import java.math.BigDecimal;
-import es.cesta.client.NextShop;
-import java.time.LocalDateTime;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
- * State of the main window, without a single Node: the rows of the library, the import progress,
- * the service status and the last message. Work runs on {@code background}; results come back
- * through {@code ui} (Platform::runLater in the app, Runnable::run in tests).
+ * State of the main window, without a single Node: the rows of the library and what filters them,
+ * the import progress, the service status, the next-shop card and the last message. Work runs on
+ * {@code background}; results come back through {@code ui} (Platform::runLater in the app,
+ * Runnable::run in tests). Every sentence comes from {@link Texts}, so a language switch re-renders.
  */
 public final class MainViewModel {
 
@@ -42,49 +52,75 @@ public final class MainViewModel {
     private final ImportQueue queue;
     private final Executor background;
     private final Consumer<Runnable> ui;
+    private final Function<NextShop.Request, NextShop.Response> predictor;
+    private final Consumer<ImportQueue.Event> importListener;
     private final ObservableList<TicketRow> rows = FXCollections.observableArrayList();
     private final FilteredList<TicketRow> shown = new FilteredList<>(rows, row -> true);
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> shop = new SimpleObjectProperty<>();
+    private final ObservableList<String> shops = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper serviceStatus = new ReadOnlyStringWrapper("Service starting…");
+    private final ReadOnlyStringWrapper serviceStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper serviceFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextShop = new ReadOnlyStringWrapper("");
+    private final AtomicBoolean predictionPending = new AtomicBoolean();
     private final TicketDetails details;
     private final SpendingViewModel spending;
-    private final Function<NextShop.Request, NextShop.Response> predictor;
-    private final AtomicBoolean predictionPending = new AtomicBoolean();
+    private Texts texts;
+    private ServiceState serviceState = ServiceState.STARTING;
+    private int serviceWorkers;
+    private String serviceError;
+    private NextShop.Response lastPrediction;
+    private String predictionProblem;
     private int submitted;
     private int finished;
 
     public MainViewModel(TicketStore store, ImportQueue queue, Executor background, Consumer<Runnable> ui,
-                         Function<NextShop.Request, NextShop.Response> predictor) {
-        this.predictor = predictor;
+                         Function<NextShop.Request, NextShop.Response> predictor, Texts texts) {
         this.store = store;
-        this.details = new TicketDetails(store);
-        this.spending = new SpendingViewModel(store, background, ui);
         this.queue = queue;
         this.background = background;
         this.ui = ui;
-        queue.addListener(event -> ui.accept(() -> apply(event)));
-        search.addListener((property, before, text) -> shown.setPredicate(row -> row.matches(text)));
+        this.predictor = predictor;
+        this.texts = texts;
+        this.details = new TicketDetails(store, background, ui, texts);
+        this.spending = new SpendingViewModel(store, background, ui, texts);
+        this.importListener = event -> ui.accept(() -> apply(event));
+        queue.addListener(importListener);
+        for (Observable filter : List.<Observable>of(search, from, to, shop)) {
+            filter.addListener(changed -> shown.setPredicate(new LibraryFilter(search.get(), from.get(), to.get(),
+                    shop.get())));
+        }
         shown.addListener((ListChangeListener<TicketRow>) change -> summarise());
         rows.addListener((ListChangeListener<TicketRow>) change -> summarise());
+        serviceStatus.set(ServiceStatus.describe(texts, serviceState, 0, null));
     }
 
-    /** "12 tickets, 345.67 in all" for what the search leaves on screen. */
+    /** Stops listening to the import queue (the window is closing). */
+    public void dispose() {
+        queue.removeListener(importListener);
+    }
+
+    /** "12 tickets, 345.67 in all" for what the filters leave on screen. */
     private void summarise() {
         BigDecimal sum = shown.stream().map(TicketRow::totalValue).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        shownSummary.set(shown.size() + (shown.size() == 1 ? " ticket, " : " tickets, ") + sum.toPlainString() + " in all");
+        shownSummary.set(texts.get("library.summary", shown.size(), sum.toPlainString()));
     }
 
     public void load() {
         background.execute(() -> {
             List<Ticket> all = store.all();
-            ui.accept(() -> rows.setAll(all.stream().map(MainViewModel::rowOf).toList()));
+            ui.accept(() -> {
+                rows.setAll(all.stream().map(this::rowOf).toList());
+                refreshShops();
+            });
         });
         libraryChanged();
     }
@@ -95,8 +131,16 @@ public final class MainViewModel {
         spending.refresh();
     }
 
-    public SpendingViewModel spending() {
-        return spending;
+    private void refreshShops() {
+        TreeSet<String> names = new TreeSet<>();
+        rows.forEach(row -> {
+            if (!row.shopProperty().get().isEmpty()) {
+                names.add(row.shopProperty().get());
+            }
+        });
+        if (!names.equals(new TreeSet<>(shops))) {
+            shops.setAll(names);
+        }
     }
 
     /** Asks the next-shop model with the whole library; one request at a time, the latest wins. */
@@ -108,11 +152,26 @@ public final class MainViewModel {
             predictionPending.set(false);
             try {
                 NextShop.Response answer = predictor.apply(PurchaseHistory.askingAt(LocalDateTime.now(), store.all()));
-                ui.accept(() -> nextShop.set(NextShopText.describe(answer)));
+                ui.accept(() -> {
+                    lastPrediction = answer;
+                    predictionProblem = null;
+                    renderNextShop();
+                });
             } catch (RuntimeException e) {
-                ui.accept(() -> nextShop.set("The next-shop prediction is not available yet: " + e.getMessage()));
+                ui.accept(() -> {
+                    predictionProblem = e.getMessage();
+                    renderNextShop();
+                });
             }
         });
+    }
+
+    private void renderNextShop() {
+        if (predictionProblem != null) {
+            nextShop.set(texts.get("nextShop.unavailable", predictionProblem));
+        } else if (lastPrediction != null) {
+            nextShop.set(NextShopText.describe(texts, lastPrediction));
+        }
     }
 
     /** Files and folders dropped or chosen: registered and imported in the background. */
@@ -124,17 +183,39 @@ public final class MainViewModel {
         background.execute(() -> queue.submit(paths));
     }
 
-    public void select(TicketRow row) {
-        details.show(row == null || row.ticketId() == null ? null : store.find(row.ticketId()).orElse(null));
+    /** Cancels the files still waiting; they stay in the library as failed, with Retry. */
+    public void cancelImport() {
+        background.execute(() -> {
+            int cancelled = queue.cancelWaiting();
+            ui.accept(() -> message.set(texts.get("import.cancelled", cancelled)));
+        });
     }
 
-    /** Saves the corrections of the selected ticket and shows them in its row. */
-    public void saveDetails(TicketRow row) {
-        details.save().ifPresent(ticket -> {
-            fill(row, ticket);
-            summarise();
-            libraryChanged();
-        });
+    public void select(TicketRow row) {
+        details.show(row == null ? null : row.ticketId());
+    }
+
+    /** Saves the corrections of the ticket under review and shows them in its row. */
+    public void saveDetails() {
+        details.save(this::corrected);
+    }
+
+    /** Saves one edited cell of the items or VAT table. */
+    public void editLine(LineRow line, String column, String value) {
+        details.editLine(line, column, value, this::corrected);
+    }
+
+    /** Undoes the last saved correction, whichever ticket it was on. */
+    public void undo() {
+        details.undo(this::corrected);
+    }
+
+    private void corrected(Ticket ticket) {
+        rows.stream().filter(r -> ticket.id().equals(r.ticketId())).findFirst().ifPresent(row -> fill(row, ticket));
+        summarise();
+        refreshShops();
+        // No re-filtering here: it would drop the table's selection under the person's eyes.
+        libraryChanged();
     }
 
     /** Deletes the ticket of a row (after the view asked for confirmation). */
@@ -147,7 +228,10 @@ public final class MainViewModel {
             store.delete(row.ticketId());
             ui.accept(() -> {
                 rows.remove(row);
-                details.show(null);
+                if (row.ticketId().equals(details.ticketId())) {
+                    details.show(null);
+                }
+                refreshShops();
                 libraryChanged();
             });
         });
@@ -155,21 +239,17 @@ public final class MainViewModel {
 
     /** The shown tickets to {@code file} and their items beside it ({@code name-items.csv}). */
     public void export(Path file) {
-        List<java.util.UUID> ids = shown.stream().map(TicketRow::ticketId).filter(Objects::nonNull).toList();
+        List<UUID> ids = shown.stream().map(TicketRow::ticketId).filter(Objects::nonNull).toList();
         background.execute(() -> {
-            List<es.cesta.tickets.Ticket> tickets = ids.stream().map(store::find).flatMap(Optional::stream).toList();
+            List<Ticket> tickets = ids.stream().map(store::find).flatMap(Optional::stream).toList();
             try {
-                Path itemsFile = es.cesta.tickets.CsvExport.write(tickets, store, file);
-                ui.accept(() -> message.set("Exported " + tickets.size() + " tickets to " + file.getFileName()
-                        + " and " + itemsFile.getFileName()));
-            } catch (java.io.IOException e) {
-                ui.accept(() -> message.set("Cannot write " + file + ": " + e.getMessage()));
+                Path itemsFile = CsvExport.write(tickets, store, file);
+                ui.accept(() -> message.set(texts.get("export.done", tickets.size(), file.getFileName(),
+                        itemsFile.getFileName())));
+            } catch (IOException e) {
+                ui.accept(() -> message.set(texts.get("export.failed", file, e.getMessage())));
             }
         });
-    }
-
-    public TicketDetails details() {
-        return details;
     }
 
     public void retry(TicketRow row) {
@@ -180,9 +260,29 @@ public final class MainViewModel {
 
     public void serviceChanged(ServiceState state, int workers, String lastError) {
         ui.accept(() -> {
-            serviceStatus.set(ServiceStatus.describe(state, workers, lastError));
+            serviceState = state;
+            serviceWorkers = workers;
+            serviceError = lastError;
+            serviceStatus.set(ServiceStatus.describe(texts, state, workers, lastError));
             serviceFailed.set(state == ServiceState.FAILED);
         });
+    }
+
+    /** Switches every sentence the view model makes to another language. */
+    public void useTexts(Texts newTexts) {
+        texts = newTexts;
+        rows.forEach(row -> row.setStatus(row.status(), row.detail(), stateText(row.status(), row.detail())));
+        serviceStatus.set(ServiceStatus.describe(texts, serviceState, serviceWorkers, serviceError));
+        renderNextShop();
+        renderProgress();
+        summarise();
+        message.set("");
+        details.useTexts(newTexts);
+        spending.useTexts(newTexts);
+    }
+
+    public Texts texts() {
+        return texts;
     }
 
     private void apply(ImportQueue.Event event) {
@@ -195,26 +295,47 @@ public final class MainViewModel {
             submitted++;
         }
         switch (event.state()) {
-            case QUEUED -> row.setState("queued");
-            case PROCESSING -> row.setState("reading…");
+            case QUEUED -> setStatus(row, TicketRow.Status.QUEUED, null);
+            case PROCESSING -> setStatus(row, TicketRow.Status.READING, null);
             case DONE -> {
                 finished++;
                 // Fields first: whoever sees "done" sees the values read.
                 store.find(event.ticketId()).ifPresent(ticket -> fill(row, ticket));
-                row.setState(event.duplicate() ? "duplicate: already in the library" : "done");
+                setStatus(row, event.duplicate() ? TicketRow.Status.DUPLICATE : TicketRow.Status.DONE, null);
+                refreshShops();
                 libraryChanged();
             }
             case FAILED -> {
                 finished++;
-                row.setState("failed: " + event.message());
+                setStatus(row, TicketRow.Status.FAILED, event.message());
                 if (event.ticketId() == null) {
                     rows.remove(row);  // refused: not a ticket, nothing stored
-                    message.set(event.file().getFileName() + " was not imported: " + event.message());
+                    message.set(texts.get("import.refused", event.file().getFileName(), event.message()));
                 }
             }
         }
+        renderProgress();
+        summarise();  // a row's total arrives without a list change
+    }
+
+    private void renderProgress() {
         progress.set(submitted == 0 ? 0 : (double) finished / submitted);
-        progressText.set(finished + " of " + submitted + " files");
+        progressText.set(submitted == 0 ? "" : texts.get("import.progress", finished, submitted));
+        importing.set(finished < submitted);
+    }
+
+    private void setStatus(TicketRow row, TicketRow.Status status, String detail) {
+        row.setStatus(status, detail, stateText(status, detail));
+    }
+
+    private String stateText(TicketRow.Status status, String detail) {
+        return switch (status) {
+            case QUEUED -> texts.get("state.queued");
+            case READING -> texts.get("state.reading");
+            case DONE -> texts.get("state.done");
+            case DUPLICATE -> texts.get("state.duplicate");
+            case FAILED -> texts.get("state.failed", detail);
+        };
     }
 
     private Optional<TicketRow> find(ImportQueue.Event event) {
@@ -222,10 +343,15 @@ public final class MainViewModel {
                 ? Objects.equals(r.ticketId(), event.ticketId()) : r.file().equals(event.file())).findFirst();
     }
 
-    private static TicketRow rowOf(Ticket ticket) {
+    private TicketRow rowOf(Ticket ticket) {
         TicketRow row = new TicketRow(ticket.storedFile(), ticket.id());
         fill(row, ticket);
-        row.setState(ticket.state().name().toLowerCase() + (ticket.failure() != null ? ": " + ticket.failure() : ""));
+        switch (ticket.state()) {
+            case QUEUED -> setStatus(row, TicketRow.Status.QUEUED, null);
+            case PROCESSING -> setStatus(row, TicketRow.Status.READING, null);
+            case DONE -> setStatus(row, TicketRow.Status.DONE, null);
+            case FAILED -> setStatus(row, TicketRow.Status.FAILED, ticket.failure());
+        }
         return row;
     }
 
@@ -238,17 +364,42 @@ public final class MainViewModel {
         return value == null ? "" : value.toString();
     }
 
+    public TicketDetails details() {
+        return details;
+    }
+
+    public SpendingViewModel spending() {
+        return spending;
+    }
+
     public ObservableList<TicketRow> rows() {
         return rows;
     }
 
-    /** The rows the search leaves: shop, item-free text of the row, amount or date. */
+    /** The rows the search, the date range and the shop filter leave. */
     public ObservableList<TicketRow> shownRows() {
         return shown;
     }
 
     public StringProperty searchProperty() {
         return search;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    /** One shop's tickets only; null shows every shop. */
+    public ObjectProperty<String> shopProperty() {
+        return shop;
+    }
+
+    public ObservableList<String> shops() {
+        return shops;
     }
 
     public ReadOnlyStringProperty shownSummaryProperty() {
@@ -269,6 +420,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /** True while files of the current import are still waiting or being read. */
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty nextShopProperty() {

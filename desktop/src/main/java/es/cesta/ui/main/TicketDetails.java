@@ -2,71 +2,272 @@ package es.cesta.ui.main;
 
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
+import es.cesta.ui.Texts;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.scene.image.Image;
 
-/** The selected ticket's editable fields; saving stores corrections apart from what was extracted. */
+/**
+ * The selected ticket under review: its editable fields, items and VAT lines, its page image, the
+ * fields Cesta doubts (low confidence, missing, failed self-check) and the undo of saved corrections.
+ * Reading and writing run on {@code background}; results come back through {@code ui}.
+ */
 public final class TicketDetails {
 
+    /** Below this confidence a field is shown as doubtful. */
+    static final double SURE = 0.8;
+    private static final Map<String, String> CONFIDENCE_OF = Map.of("shop_name", "shop", "purchase_date", "date",
+            "total", "total");
+    private static final List<String> NUMERIC_COLUMNS = List.of("quantity", "unit_price", "amount", "rate", "base");
+
     private final TicketStore store;
+    private final Executor background;
+    private final Consumer<Runnable> ui;
+    private final EditHistory history = new EditHistory();
+    private final AtomicLong generation = new AtomicLong();
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final Map<String, String> loaded = new LinkedHashMap<>();
+    private final ObservableList<LineRow> items = FXCollections.observableArrayList();
+    private final ObservableList<LineRow> taxes = FXCollections.observableArrayList();
+    private final ObservableMap<String, String> doubts = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Image> page = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper pageProblem = new ReadOnlyStringWrapper("");
+    private Texts texts;
     private UUID ticketId;
 
-    public TicketDetails(TicketStore store) {
+    public TicketDetails(TicketStore store, Executor background, Consumer<Runnable> ui, Texts texts) {
         this.store = store;
+        this.background = background;
+        this.ui = ui;
+        this.texts = texts;
         for (String field : TicketStore.CORRECTABLE) {
             fields.put(field, new SimpleStringProperty(""));
         }
     }
 
-    public void show(Ticket ticket) {
+    /** Everything the review shows of one ticket, read together off the FX thread. */
+    private record Loaded(Ticket ticket, List<TicketStore.ItemRow> items, List<TicketStore.TaxRow> taxes,
+                          TicketStore.Reading reading, Map<String, String> corrections) {
+    }
+
+    /** Shows a ticket (null clears the pane); its page image follows when rendered. */
+    public void show(UUID id) {
+        long mine = generation.incrementAndGet();
+        if (id == null) {
+            apply(null);
+            return;
+        }
+        background.execute(() -> {
+            Loaded loaded = load(id);
+            ui.accept(() -> {
+                if (generation.get() == mine) {
+                    apply(loaded);
+                }
+            });
+            if (loaded == null) {
+                return;
+            }
+            Image image = null;
+            String problem = "";
+            try {
+                image = PageImage.of(loaded.ticket().storedFile());
+            } catch (IOException | RuntimeException e) {
+                problem = texts.get("review.noImage", e.getMessage());
+            }
+            Image shown = image;
+            String said = problem;
+            ui.accept(() -> {
+                if (generation.get() == mine) {
+                    page.set(shown);
+                    pageProblem.set(said);
+                }
+            });
+        });
+    }
+
+    private Loaded load(UUID id) {
+        return store.find(id).map(ticket -> new Loaded(ticket, store.items(id), store.taxes(id), store.reading(id),
+                store.corrections(id))).orElse(null);
+    }
+
+    private void apply(Loaded data) {
+        Ticket ticket = data == null ? null : data.ticket();
         ticketId = ticket == null ? null : ticket.id();
         selected.set(ticket != null);
+        page.set(null);
+        pageProblem.set("");
         loaded.clear();
         loaded.put("shop_name", ticket == null ? "" : text(ticket.shopName()));
         loaded.put("shop_tax_id", ticket == null ? "" : text(ticket.taxId()));
         loaded.put("purchase_date", ticket == null ? "" : text(ticket.date()));
         loaded.put("purchase_time", ticket == null ? "" : text(ticket.time()));
-        loaded.put("total", ticket == null ? "" : ticket.total() == null ? "" : ticket.total().toPlainString());
+        loaded.put("total", ticket == null || ticket.total() == null ? "" : ticket.total().toPlainString());
         loaded.put("payment_method", ticket == null ? "" : text(ticket.paymentMethod()));
         loaded.forEach((field, value) -> fields.get(field).set(value));
-        status.set(ticket != null && ticket.corrected() ? "Corrected by you" : "");
+        items.setAll(data == null ? List.of() : data.items().stream().map(TicketDetails::itemLine).toList());
+        taxes.setAll(data == null ? List.of() : data.taxes().stream().map(TicketDetails::taxLine).toList());
+        doubts.clear();
+        if (data != null) {
+            doubts.putAll(doubtsOf(data));
+        }
+        status.set(ticket != null && ticket.corrected() ? texts.get("review.corrected") : "");
     }
 
-    /** Saves the fields that changed; returns the ticket as it now reads, or empty when a value is invalid. */
-    public Optional<Ticket> save() {
+    private static LineRow itemLine(TicketStore.ItemRow item) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("description", item.description());
+        values.put("quantity", item.quantity());
+        values.put("unit_price", item.unitPrice());
+        values.put("amount", item.amount());
+        return new LineRow(item::field, "discount".equals(item.kind()), values);
+    }
+
+    private static LineRow taxLine(TicketStore.TaxRow tax) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("rate", tax.rate());
+        values.put("base", tax.base());
+        values.put("amount", tax.amount());
+        return new LineRow(tax::field, false, values);
+    }
+
+    /** Field (or "items", "taxes") to the reason Cesta doubts it; a corrected field is never doubted. */
+    private Map<String, String> doubtsOf(Loaded data) {
+        Map<String, String> found = new HashMap<>();
+        CONFIDENCE_OF.forEach((field, key) -> {
+            if (data.corrections().containsKey(field)) {
+                return;
+            }
+            Double confidence = data.reading().confidence().get(key);
+            if (loaded.get(field).isEmpty()) {
+                found.put(field, texts.get("review.missing"));
+            } else if (confidence != null && confidence < SURE) {
+                found.put(field, texts.get("review.unsure", Math.round(confidence * 100)));
+            }
+        });
+        if (Boolean.FALSE.equals(data.reading().checks().get("items_sum_matches_total"))) {
+            String reason = texts.get("review.itemsDisagree", sum(data.items().stream()
+                    .map(TicketStore.ItemRow::amount).toList()), loaded.get("total"));
+            found.put("items", reason);
+            found.putIfAbsent("total", reason);
+        }
+        if (Boolean.FALSE.equals(data.reading().checks().get("taxes_match_total"))) {
+            String reason = texts.get("review.taxesDisagree", loaded.get("total"));
+            found.put("taxes", reason);
+            found.putIfAbsent("total", reason);
+        }
+        return found;
+    }
+
+    private static String sum(List<String> amounts) {
+        return amounts.stream().filter(Objects::nonNull).map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .toPlainString();
+    }
+
+    /** Saves the fields that changed, as one undoable edit; {@code saved} gets the ticket as it now reads. */
+    public void save(Consumer<Ticket> saved) {
         if (ticketId == null) {
-            return Optional.empty();
+            return;
         }
         String problem = validate();
         if (problem != null) {
             status.set(problem);
-            return Optional.empty();
+            return;
         }
+        Map<String, String> changed = new LinkedHashMap<>();
         fields.forEach((field, property) -> {
             if (!Objects.equals(property.get().strip(), loaded.get(field))) {
-                store.correct(ticketId, field, property.get());
+                changed.put(field, property.get());
             }
         });
-        Optional<Ticket> saved = store.find(ticketId);
-        saved.ifPresent(this::show);
-        return saved;
+        write(ticketId, changed, saved);
+    }
+
+    /** Saves one edited cell of the items or VAT table at once, as one undoable edit. */
+    public void editLine(LineRow line, String column, String value, Consumer<Ticket> saved) {
+        if (ticketId == null || Objects.equals(value.strip(), line.column(column).get())) {
+            return;
+        }
+        String clean = value.strip();
+        if (NUMERIC_COLUMNS.contains(column) && !clean.isEmpty()) {
+            try {
+                clean = new BigDecimal(clean.replace(',', '.')).toPlainString();
+            } catch (NumberFormatException e) {
+                status.set(texts.get("review.notANumber", value));
+                return;  // nothing stored: the view redraws the cell with the stored value
+            }
+        }
+        write(ticketId, Map.of(line.field(column), clean), saved);
+    }
+
+    private void write(UUID id, Map<String, String> changes, Consumer<Ticket> saved) {
+        if (changes.isEmpty()) {
+            status.set(texts.get("review.nothingChanged"));
+            return;
+        }
+        background.execute(() -> {
+            Map<String, String> corrections = store.corrections(id);
+            Map<String, String> before = new HashMap<>();
+            changes.forEach((field, value) -> {
+                before.put(field, corrections.get(field));
+                store.correct(id, field, value);
+            });
+            history.record(new EditHistory.Edit(id, before));
+            finish(id, saved, texts.get("review.saved"));
+        });
+    }
+
+    /** Puts back what the last saved edit changed (on whichever ticket it was). */
+    public void undo(Consumer<Ticket> undone) {
+        background.execute(() -> history.takeLast().ifPresent(edit -> {
+            edit.before().forEach((field, value) -> store.correct(edit.ticketId(), field, value));
+            finish(edit.ticketId(), undone, texts.get("review.undone"));
+        }));
+    }
+
+    private void finish(UUID id, Consumer<Ticket> done, String said) {
+        Loaded reloaded = load(id);
+        ui.accept(() -> {
+            canUndo.set(!history.isEmpty());
+            if (reloaded == null) {
+                return;
+            }
+            if (Objects.equals(ticketId, id)) {
+                generation.incrementAndGet();
+                Image image = page.get();
+                apply(reloaded);
+                page.set(image);  // same file, same picture
+                status.set(said);
+            }
+            done.accept(reloaded.ticket());
+        });
     }
 
     private String validate() {
@@ -80,17 +281,24 @@ public final class TicketDetails {
                 LocalTime.parse(time);
             }
         } catch (DateTimeParseException e) {
-            return "Date as 2025-03-15 and time as 18:30, please.";
+            return texts.get("review.badDate");
         }
         String total = fields.get("total").get().strip().replace(',', '.');
         if (!total.isEmpty()) {
             try {
-                fields.get("total").set(new BigDecimal(total).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+                fields.get("total").set(new BigDecimal(total).setScale(2, RoundingMode.HALF_UP).toPlainString());
             } catch (NumberFormatException e) {
-                return "The total is a number such as 37.76.";
+                return texts.get("review.badTotal");
             }
         }
         return null;
+    }
+
+    void useTexts(Texts newTexts) {
+        texts = newTexts;
+        if (ticketId != null) {
+            show(ticketId);
+        }
     }
 
     private static String text(Object value) {
@@ -101,11 +309,44 @@ public final class TicketDetails {
         return fields.get(name);
     }
 
+    public ObservableList<LineRow> items() {
+        return items;
+    }
+
+    public ObservableList<LineRow> taxes() {
+        return taxes;
+    }
+
+    /** Doubtful fields ("shop_name", "purchase_date", "total", "items", "taxes"...) with the reason. */
+    public ObservableMap<String, String> doubts() {
+        return doubts;
+    }
+
+    public ReadOnlyObjectProperty<Image> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pageProblemProperty() {
+        return pageProblem.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty selectedProperty() {
         return selected.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    UUID ticketId() {
+        return ticketId;
+    }
+
+    List<String> doubtedFields() {
+        return new ArrayList<>(doubts.keySet());
     }
 }

@@ -16,6 +16,11 @@ public final class TicketRow {
     private final ReadOnlyStringWrapper items = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper payment = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private Status status = Status.QUEUED;
+    private String detail = "";
+
+    /** Where a row's ticket is; the words for it come from the view model's language. */
+    enum Status { QUEUED, READING, DONE, DUPLICATE, FAILED }
 
     public TicketRow(Path file, UUID ticketId) {
         this.file = file;
@@ -44,8 +49,23 @@ public final class TicketRow {
         return total.get().isEmpty() ? null : new java.math.BigDecimal(total.get());
     }
 
-    void setState(String text) {
+    void setStatus(Status newStatus, String newDetail, String text) {
+        status = newStatus;
+        detail = newDetail == null ? "" : newDetail;
         state.set(text);
+    }
+
+    Status status() {
+        return status;
+    }
+
+    String detail() {
+        return detail;
+    }
+
+    /** The date as a date, or null when none was read. */
+    java.time.LocalDate dateValue() {
+        return date.get().isEmpty() ? null : java.time.LocalDate.parse(date.get());
     }
 
     void setTicketId(UUID id) {

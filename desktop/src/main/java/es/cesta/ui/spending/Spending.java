@@ -2,6 +2,7 @@ package es.cesta.ui.spending;
 
 import es.cesta.tickets.ImportState;
 import es.cesta.tickets.Ticket;
+import es.cesta.ui.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,24 +23,24 @@ public final class Spending {
 
     /** The periods a person picks from; {@code months} 0 means everything. */
     public enum Period {
-        LAST_3_MONTHS("Last 3 months", 3), LAST_12_MONTHS("Last 12 months", 12), ALL("All tickets", 0);
+        LAST_3_MONTHS("period.last3", 3), LAST_12_MONTHS("period.last12", 12), ALL("period.all", 0);
 
-        private final String label;
+        private final String textKey;
         private final int months;
 
-        Period(String label, int months) {
-            this.label = label;
+        Period(String textKey, int months) {
+            this.textKey = textKey;
             this.months = months;
+        }
+
+        /** The key of its name in {@link Texts}. */
+        public String textKey() {
+            return textKey;
         }
 
         /** The first day counted, relative to the newest ticket (so an old library still shows). */
         LocalDate start(LocalDate newest) {
             return months == 0 ? LocalDate.MIN : newest.withDayOfMonth(1).minusMonths(months - 1L);
-        }
-
-        @Override
-        public String toString() {
-            return label;
         }
     }
 
@@ -65,9 +66,9 @@ public final class Spending {
     }
 
     /** The shops with most spending, largest first; the rest together as "Other shops". */
-    public static List<Bar> perShop(List<Ticket> tickets, Period period) {
+    public static List<Bar> perShop(List<Ticket> tickets, Period period, Texts texts) {
         Map<String, BigDecimal> shops = counted(tickets, period).stream().collect(Collectors.groupingBy(
-                t -> t.shopName() == null ? "Unknown shop" : t.shopName(), LinkedHashMap::new,
+                t -> t.shopName() == null ? texts.get("spending.unknownShop") : t.shopName(), LinkedHashMap::new,
                 Collectors.reducing(BigDecimal.ZERO, Ticket::total, BigDecimal::add)));
         List<Bar> ranked = shops.entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(Bar::amount).reversed()).toList();
@@ -75,7 +76,7 @@ public final class Spending {
             return ranked;
         }
         List<Bar> shown = new ArrayList<>(ranked.subList(0, SHOPS_SHOWN - 1));
-        shown.add(new Bar("Other shops", ranked.subList(SHOPS_SHOWN - 1, ranked.size()).stream()
+        shown.add(new Bar(texts.get("spending.otherShops"), ranked.subList(SHOPS_SHOWN - 1, ranked.size()).stream()
                 .map(Bar::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
         return shown;
     }

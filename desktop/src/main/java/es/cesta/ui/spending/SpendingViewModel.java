@@ -2,6 +2,7 @@ package es.cesta.ui.spending;
 
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
+import es.cesta.ui.Texts;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -23,7 +24,10 @@ public final class SpendingViewModel {
     private final ObjectProperty<String> product = new SimpleObjectProperty<>();
     private final ObservableList<TicketStore.PricePoint> prices = FXCollections.observableArrayList();
 
-    public SpendingViewModel(TicketStore store, Executor background, Consumer<Runnable> ui) {
+    private Texts texts;
+
+    public SpendingViewModel(TicketStore store, Executor background, Consumer<Runnable> ui, Texts texts) {
+        this.texts = texts;
         this.store = store;
         this.background = background;
         this.ui = ui;
@@ -48,7 +52,7 @@ public final class SpendingViewModel {
         background.execute(() -> {
             List<Ticket> tickets = store.all();
             List<Spending.Bar> perMonth = Spending.perMonth(tickets, chosen);
-            List<Spending.Bar> perShop = Spending.perShop(tickets, chosen);
+            List<Spending.Bar> perShop = Spending.perShop(tickets, chosen, texts);
             List<String> repeated = store.repeatedProducts();
             ui.accept(() -> {
                 months.setAll(perMonth);
@@ -57,9 +61,17 @@ public final class SpendingViewModel {
                 products.setAll(repeated);
                 if (kept != null && repeated.contains(kept)) {
                     loadPrices(kept);
+                } else if (!repeated.isEmpty()) {
+                    product.set(repeated.get(0));  // the most bought product: the chart is never empty for nothing
                 }
             });
         });
+    }
+
+    /** Another language: the bars' own words ("Other shops") are drawn again. */
+    public void useTexts(Texts newTexts) {
+        texts = newTexts;
+        refresh();
     }
 
     public ObservableList<String> products() {

@@ -37,7 +37,7 @@ class SpendingTest {
         assertEquals(4, Spending.perMonth(tickets, Spending.Period.ALL).size());
         assertEquals(List.of(new Spending.Bar("MERCADONA", new BigDecimal("50.12")),
                         new Spending.Bar("DIA", new BigDecimal("18.77")), new Spending.Bar("LIDL", new BigDecimal("9.99"))),
-                Spending.perShop(tickets, Spending.Period.ALL));
+                Spending.perShop(tickets, Spending.Period.ALL, es.cesta.ui.Texts.english()));
     }
 
     @Test
@@ -46,7 +46,7 @@ class SpendingTest {
         for (int i = 1; i <= 10; i++) {
             tickets.add(ticket("SHOP " + i, "2025-01-0" + Math.min(i, 9), Integer.toString(i * 10), ImportState.DONE));
         }
-        List<Spending.Bar> bars = Spending.perShop(tickets, Spending.Period.ALL);
+        List<Spending.Bar> bars = Spending.perShop(tickets, Spending.Period.ALL, es.cesta.ui.Texts.english());
         assertEquals(Spending.SHOPS_SHOWN, bars.size());
         assertEquals(new Spending.Bar("Other shops", new BigDecimal("60")), bars.get(bars.size() - 1));
     }

@@ -1,0 +1,25 @@
+package es.cesta.ui.main;
+
+import java.time.LocalDate;
+import java.util.function.Predicate;
+
+/** What the library shows: search text, a date range (either end open) and one shop or all. */
+record LibraryFilter(String search, LocalDate from, LocalDate to, String shop) implements Predicate<TicketRow> {
+
+    static final LibraryFilter ALL = new LibraryFilter("", null, null, null);
+
+    @Override
+    public boolean test(TicketRow row) {
+        if (!row.matches(search)) {
+            return false;
+        }
+        if (shop != null && !shop.equals(row.shopProperty().get())) {
+            return false;
+        }
+        if (from == null && to == null) {
+            return true;
+        }
+        LocalDate date = row.dateValue();  // an undated ticket is outside every range
+        return date != null && (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+}

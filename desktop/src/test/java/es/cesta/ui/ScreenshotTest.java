@@ -1,0 +1,138 @@
+package es.cesta.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import es.cesta.service.ServiceState;
+import es.cesta.service.TestServices;
+import es.cesta.ui.main.TicketRow;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.robot.Robot;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window on a real X display (Xvfb under ./cesta test, GTK glass, not Monocle), filled with
+ * 20 real tickets, captured from the screen into target/screenshots/ for a reviewer to look at.
+ * The checks are on the captured pixels: what is on screen, not what the scene graph believes.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+
+    private CestaApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage window) throws Exception {
+        assertNotNull(System.getenv("DISPLAY"), "needs an X display: ./cesta test runs this under Xvfb");
+        Path home = Files.createTempDirectory("cesta-shots");
+        System.setProperty("cesta.home", home.toString());
+        System.setProperty("cesta.serviceDir", TestServices.SERVICE_DIR.toString());
+        stage = window;
+        app = new CestaApp();
+        app.init();
+        app.start(window);
+        window.setX(0);
+        window.setY(0);
+        window.setWidth(1280);
+        window.setHeight(800);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theMainScreensAsAPersonSeesThem(FxRobot robot) throws Exception {
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        List<Path> tickets;
+        try (Stream<Path> files = Files.list(TestServices.ES_DEV)) {
+            tickets = files.filter(p -> p.toString().endsWith(".pdf")).sorted().limit(20).toList();
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putFiles(tickets.stream().map(Path::toFile).map(File::getAbsoluteFile).toList());
+        robot.interact(() -> {
+            Clipboard.getSystemClipboard().setContent(content);
+            assertTrue(app.mainView().importFrom(Clipboard.getSystemClipboard()));
+        });
+        TableView<TicketRow> table = app.mainView().table();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == 20
+                && table.getItems().stream().allMatch(r -> r.stateProperty().get().equals("done")));
+        robot.interact(() -> table.getSelectionModel().select(0));
+        ImageView page = robot.lookup("#pageView").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.getImage() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#nextShopLabel").queryLabeled().getText().contains("%"));
+        double light = capture(robot, "tickets.png");
+
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        capture(robot, "spending.png");
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
+
+        choose(robot, "Dark");
+        double dark = capture(robot, "tickets-dark.png");
+        assertTrue(dark < light - 40, "the dark theme is darker on screen: " + dark + " vs " + light);
+        choose(robot, "Light");
+        choose(robot, "Español");
+        capture(robot, "tickets-es.png");
+        assertEquals("Fecha", app.mainView().table().getColumns().get(0).getText());
+    }
+
+    private void choose(FxRobot robot, String item) {
+        robot.interact(() -> ((MenuButton) robot.lookup("#settingsButton").query()).getItems().stream()
+                .flatMap(menu -> ((Menu) menu).getItems().stream())
+                .filter(choice -> item.equals(choice.getText())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Saves the window's pixels as shown on the screen; returns their mean brightness (0-255). */
+    private double capture(FxRobot robot, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);  // let the last layout reach the X server
+        Image[] shot = new Image[1];
+        robot.interact(() -> shot[0] = new Robot().getScreenCapture(null,
+                new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
+        int width = (int) shot[0].getWidth();
+        int height = (int) shot[0].getHeight();
+        int[] pixels = new int[width * height];
+        shot[0].getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, pixels, 0, width);
+        Path folder = Path.of(System.getProperty("cesta.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        ImageIO.write(image, "png", folder.resolve(name).toFile());
+        long sum = 0;
+        long distinct = java.util.Arrays.stream(pixels).limit(200_000).distinct().count();
+        for (int argb : pixels) {
+            sum += ((argb >> 16) & 0xff) + ((argb >> 8) & 0xff) + (argb & 0xff);
+        }
+        assertTrue(distinct > 50, name + " is nearly blank: " + distinct + " colours");
+        return sum / (3.0 * pixels.length);
+    }
+}
