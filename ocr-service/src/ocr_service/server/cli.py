@@ -25,6 +25,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         default="gunicorn" if os.name == "posix" else "uvicorn",
                         help="process manager (Gunicorn is POSIX only)")
     parser.add_argument("--reload", action="store_true", help="development: one Uvicorn process reloading on change")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="lower the service's CPU priority by N (POSIX); the desktop app passes 10 so that "
+                             "OCR never starves its window")
     return parser.parse_args(argv)
 
 
@@ -49,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         print("ocr_service: INTELLIGENCE_API_KEY is not set; every request but /health would be refused.",
               file=sys.stderr)
         return 2
+    if args.nice > 0 and hasattr(os, "nice"):
+        os.nice(args.nice)  # inherited by the workers and the OCR processes they start
     # Settings are read from the environment in this process and in every forked worker.
     os.environ["INTELLIGENCE_SERVICE_BIND"] = f"{host}:{port}"
     if args.workers is not None:

@@ -19,7 +19,20 @@ public final class Launcher {
             Cli.main(args);
             return;
         }
+        // SQLite's native library is unpacked and loaded on first use (~0.2 s): do it while the
+        // toolkit starts, so the window is not waiting for it.
+        Thread warmup = new Thread(Launcher::loadSqlite, "sqlite-warmup");
+        warmup.setDaemon(true);
+        warmup.start();
         Application.launch(CestaApp.class, args);
+    }
+
+    private static void loadSqlite() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // The store loads it again and reports a real failure in words.
+        }
     }
 
     static String version() {

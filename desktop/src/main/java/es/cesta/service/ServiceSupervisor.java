@@ -184,8 +184,9 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
     }
 
     private List<String> command(int port) {
+        // --nice 10: reading tickets is background work; the window must keep the CPU it asks for.
         return List.of(config.python().toString(), "-m", "ocr_service", "--bind", "127.0.0.1:" + port,
-                "--exit-on-stdin-eof");
+                "--exit-on-stdin-eof", "--nice", "10");
     }
 
     private Map<String, String> environment() {

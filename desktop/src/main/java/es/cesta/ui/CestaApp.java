@@ -17,7 +17,9 @@ import java.util.logging.Logger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -50,11 +52,12 @@ public class CestaApp extends Application {
         settings = Settings.load(dataDir);
         supervisor = new ServiceSupervisor(config, RestartPolicy.standard());
         queue = new ImportQueue(store, new IntelligenceClient(supervisor), IMPORT_CONCURRENCY);
-        background = Executors.newSingleThreadExecutor(r -> {
+        // One background thread; once the window has closed, late callbacks' work is dropped, not an error.
+        background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread thread = new Thread(r, "app-background");
             thread.setDaemon(true);
             return thread;
-        });
+        }, new ThreadPoolExecutor.DiscardPolicy());
     }
 
     @Override

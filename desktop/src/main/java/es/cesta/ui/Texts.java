@@ -2,7 +2,9 @@ package es.cesta.ui;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The window's words in one language (English or Spanish), from {@code es/cesta/ui/messages*.properties}.
@@ -15,6 +17,7 @@ public final class Texts {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Texts(Locale locale) {
         this.locale = locale;
@@ -38,7 +41,14 @@ public final class Texts {
      */
     public String get(String key, Object... arguments) {
         String pattern = bundle.getString(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        // Parsing a pattern is the costly part and the summary is re-worded on every import event.
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
+        synchronized (format) {  // a MessageFormat is not thread-safe; view models word things off the FX thread too
+            return format.format(arguments);
+        }
     }
 
     public ResourceBundle bundle() {

@@ -46,6 +46,11 @@ class ServiceSupervisorTest {
             assertEquals("MERCADONA", result.shop().name());
             tree = TestServices.tree(supervisor.servicePid());
             assertEquals(3, tree.size(), "master + 2 workers");
+            for (ProcessHandle process : tree) {  // OCR yields the CPU to the window
+                String stat = java.nio.file.Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                assertEquals("10", fields[16], "nice value of " + process.pid());  // field 19 of proc(5)
+            }
         }
         assertTrue(TestServices.allGoneWithin(tree, Duration.ofSeconds(5)), "service processes left behind");
     }

@@ -1,10 +1,10 @@
 package es.cesta.ui.main;
 
-import es.cesta.tickets.TicketStore;
 import es.cesta.ui.Settings;
 import es.cesta.ui.Texts;
-import es.cesta.ui.spending.Spending;
-import es.cesta.ui.spending.SpendingViewModel;
+import es.cesta.ui.spending.SpendingView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,20 +16,17 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
@@ -38,6 +35,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -59,7 +57,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /** The main window's controller: binds the view model and turns drops, clicks and keys into its calls. */
 public final class MainView {
@@ -116,17 +113,14 @@ public final class MainView {
     @FXML private TableColumn<LineRow, String> taxRateColumn;
     @FXML private TableColumn<LineRow, String> taxBaseColumn;
     @FXML private TableColumn<LineRow, String> taxAmountColumn;
-    @FXML private ChoiceBox<Spending.Period> periodChoice;
-    @FXML private BarChart<String, Number> monthChart;
-    @FXML private BarChart<String, Number> shopChart;
-    @FXML private ComboBox<String> productChoice;
-    @FXML private LineChart<String, Number> priceChart;
+    @FXML private Tab spendingTab;
     @FXML private Label serviceLabel;
     @FXML private Button restartButton;
     @FXML private Label progressLabel;
     @FXML private ProgressBar progressBar;
     @FXML private Button cancelButton;
 
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private final Map<String, Node> reviewedNodes = new LinkedHashMap<>();
 
     public MainView(MainViewModel viewModel, Host host) {
@@ -178,31 +172,32 @@ public final class MainView {
         table.setItems(sorted);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((p, before, row) -> viewModel.select(row));
+        // One menu for the table, acting on the selected row: a menu per row would build a popup
+        // window per row, which costs the FX thread most while a big import fills the table.
+        MenuItem retry = new MenuItem(texts().get("action.retry"));
+        retry.setOnAction(event -> viewModel.retry(table.getSelectionModel().getSelectedItem()));
+        MenuItem delete = new MenuItem(texts().get("action.delete"));
+        delete.setOnAction(event -> confirmDelete(table.getSelectionModel().getSelectedItem()));
+        ContextMenu menu = new ContextMenu(retry, delete);
+        menu.setOnShowing(event -> {
+            TicketRow selected = table.getSelectionModel().getSelectedItem();
+            retry.setDisable(selected == null || selected.status() != TicketRow.Status.FAILED);
+            delete.setDisable(selected == null);
+        });
+        table.setContextMenu(menu);
         table.setRowFactory(view -> {
             TableRow<TicketRow> row = new TableRow<>();
-            MenuItem retry = new MenuItem(texts().get("action.retry"));
-            retry.setOnAction(event -> viewModel.retry(row.getItem()));
-            MenuItem delete = new MenuItem(texts().get("action.delete"));
-            delete.setOnAction(event -> confirmDelete(row.getItem()));
-            ContextMenu menu = new ContextMenu(retry, delete);
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
-            Runnable restyle = () -> {
-                boolean failed = row.getItem() != null && row.getItem().status() == TicketRow.Status.FAILED;
-                retry.setDisable(!failed);
-                row.getStyleClass().remove("failed-row");
-                if (failed) {
-                    row.getStyleClass().add("failed-row");
-                }
-            };
+            // A failed row is red; its state changes while the row keeps its item, so follow the state.
+            javafx.beans.value.ChangeListener<String> restyle = (property, before, state) -> row.pseudoClassStateChanged(
+                    FAILED, row.getItem() != null && row.getItem().status() == TicketRow.Status.FAILED);
             row.itemProperty().addListener((property, before, item) -> {
-                restyle.run();
-                if (item != null) {
-                    item.stateProperty().addListener((p, b, now) -> {
-                        if (row.getItem() == item) {
-                            restyle.run();
-                        }
-                    });
+                if (before != null) {
+                    before.stateProperty().removeListener(restyle);
                 }
+                if (item != null) {
+                    item.stateProperty().addListener(restyle);
+                }
+                restyle.changed(null, null, null);
             });
             return row;
         });
@@ -308,33 +303,20 @@ public final class MainView {
                 .distinct().collect(Collectors.joining("\n")));
     }
 
+    /** The Spending tab is built the first time it is opened: its charts cost a third of the start-up. */
     private void bindSpending() {
-        SpendingViewModel spending = viewModel.spending();
-        periodChoice.getItems().setAll(Spending.Period.values());
-        periodChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Spending.Period period) {
-                return period == null ? "" : texts().get(period.textKey());
-            }
-
-            @Override
-            public Spending.Period fromString(String text) {
-                throw new UnsupportedOperationException("the period is picked, not typed");
+        spendingTab.selectedProperty().addListener((property, before, selected) -> {
+            if (selected && spendingTab.getContent() == null) {
+                FXMLLoader loader = new FXMLLoader(SpendingView.class.getResource("SpendingView.fxml"),
+                        texts().bundle());
+                loader.setControllerFactory(type -> new SpendingView(viewModel.spending(), this::texts));
+                try {
+                    spendingTab.setContent(loader.load());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the Spending tab's own FXML cannot be loaded", e);
+                }
             }
         });
-        periodChoice.valueProperty().bindBidirectional(spending.periodProperty());
-        plot(monthChart, spending.months());
-        plot(shopChart, spending.shops());
-        productChoice.setItems(spending.products());
-        productChoice.valueProperty().bindBidirectional(spending.productProperty());
-        Runnable drawPrices = () -> {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            spending.prices().forEach(point -> series.getData().add(new XYChart.Data<>(
-                    point.date() + " " + (point.shop() == null ? "" : point.shop()), point.unitPrice())));
-            priceChart.getData().setAll(List.of(series));
-        };
-        spending.prices().addListener((ListChangeListener<TicketStore.PricePoint>) change -> drawPrices.run());
-        drawPrices.run();
     }
 
     private void bindSettings() {
@@ -366,17 +348,6 @@ public final class MainView {
     @FXML
     private void useDarkTheme() {
         host.switchTheme().accept(Settings.Theme.DARK);
-    }
-
-    /** Keeps a bar chart drawing the bars of the view model's list. */
-    private static void plot(BarChart<String, Number> chart, ObservableList<Spending.Bar> bars) {
-        Runnable redraw = () -> {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            bars.forEach(bar -> series.getData().add(new XYChart.Data<>(bar.label(), bar.amount())));
-            chart.getData().setAll(List.of(series));
-        };
-        bars.addListener((ListChangeListener<Spending.Bar>) change -> redraw.run());
-        redraw.run();
     }
 
     private String paymentWord(String payment) {

@@ -70,6 +70,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextShop = new ReadOnlyStringWrapper("");
     private final AtomicBoolean predictionPending = new AtomicBoolean();
+    private final AtomicBoolean spendingPending = new AtomicBoolean();
     private final TicketDetails details;
     private final SpendingViewModel spending;
     private Texts texts;
@@ -91,7 +92,11 @@ public final class MainViewModel {
         this.texts = texts;
         this.details = new TicketDetails(store, background, ui, texts);
         this.spending = new SpendingViewModel(store, background, ui, texts);
-        this.importListener = event -> ui.accept(() -> apply(event));
+        // Called on the import worker: the finished ticket is read there, never on the FX thread.
+        this.importListener = event -> {
+            Ticket read = event.state() == ImportState.DONE ? store.find(event.ticketId()).orElse(null) : null;
+            ui.accept(() -> apply(event, read));
+        };
         queue.addListener(importListener);
         for (Observable filter : List.<Observable>of(search, from, to, shop)) {
             filter.addListener(changed -> shown.setPredicate(new LibraryFilter(search.get(), from.get(), to.get(),
@@ -125,10 +130,19 @@ public final class MainViewModel {
         libraryChanged();
     }
 
-    /** The library changed: the next-shop card and the spending charts follow. */
+    /**
+     * The library changed: the next-shop card and the spending charts follow. During an import this
+     * comes once per ticket; while a refresh is still waiting for the background thread, more
+     * changes ride on it instead of queueing one each.
+     */
     private void libraryChanged() {
         refreshNextShop();
-        spending.refresh();
+        if (spendingPending.compareAndSet(false, true)) {
+            background.execute(() -> {
+                spendingPending.set(false);
+                spending.refresh();
+            });
+        }
     }
 
     private void refreshShops() {
@@ -285,7 +299,7 @@ public final class MainViewModel {
         return texts;
     }
 
-    private void apply(ImportQueue.Event event) {
+    private void apply(ImportQueue.Event event, Ticket read) {
         TicketRow row = find(event).orElseGet(() -> {
             TicketRow added = new TicketRow(event.file(), event.ticketId());
             rows.add(0, added);
@@ -300,7 +314,9 @@ public final class MainViewModel {
             case DONE -> {
                 finished++;
                 // Fields first: whoever sees "done" sees the values read.
-                store.find(event.ticketId()).ifPresent(ticket -> fill(row, ticket));
+                if (read != null) {
+                    fill(row, read);
+                }
                 setStatus(row, event.duplicate() ? TicketRow.Status.DUPLICATE : TicketRow.Status.DONE, null);
                 refreshShops();
                 libraryChanged();

@@ -1,0 +1,141 @@
+"""`./cesta bench ui`: how fast the window appears and whether it stays responsive while importing.
+
+1. Window: one launch right after a build (it records the class-data-sharing archive, as the first
+   `./cesta run` does), then --runs launches of the built jar with that archive, into an empty library; wall time from launch to the app's log line "window shown", and the JVM's own
+   figure in that line. The app is then closed (SIGTERM) and must leave no process behind.
+2. Responsiveness: --runs imports of 100 real tickets (all 89 es-dev + 11 SROIE scans) through the real
+   window (es.cesta.ui.UiBench); the FX thread is watched by the gap between animation pulses and
+   the delay of a runLater posted every 20 ms. Target: never above 100 ms.
+Needs an X display; `./cesta bench ui` starts Xvfb when there is none. JSON to bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from benchlib import machine, now_iso, write_report
+
+ROOT = Path(__file__).resolve().parents[1]
+DESKTOP = ROOT / "desktop"
+JAR = DESKTOP / "target" / "cesta-desktop.jar"
+RECEIPTS = ROOT.parent / "shared" / "receipts"
+SHOWN = re.compile(r"window shown (\d+) ms after launch")
+
+
+def tickets(count: int = 100) -> list[Path]:
+    chosen = sorted(p for p in (RECEIPTS / "es-dev").iterdir() if p.suffix.lower() in {".pdf", ".jpg", ".jpeg", ".png"})
+    extra = sorted(p for p in (RECEIPTS / "sroie-dev").iterdir() if p.suffix.lower() in {".pdf", ".jpg", ".jpeg", ".png"})
+    return (chosen + extra)[:count]
+
+
+def window_run(cds: list[str]) -> dict:
+    """One launch as `./cesta run` does it (the same class-data-sharing flags)."""
+    home = Path(tempfile.mkdtemp(prefix="cesta-bench-ui-"))
+    env = dict(os.environ, CESTA_HOME=str(home))
+    started = time.perf_counter()
+    app = subprocess.Popen(["java", *cds, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", "-jar", str(JAR)], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = in_app = None
+    deadline = time.time() + 30
+    while time.time() < deadline and wall is None:
+        for log in (home / "logs").glob("cesta-*.log"):
+            found = SHOWN.search(log.read_text(errors="replace"))
+            if found:
+                wall, in_app = time.perf_counter() - started, int(found.group(1))
+        time.sleep(0.01)
+    family = [psutil.Process(app.pid)]
+    time.sleep(2)  # let the service start too, so closing has something to stop
+    family += family[0].children(recursive=True)
+    app.send_signal(signal.SIGTERM)
+    app.wait(timeout=30)
+    _, alive = psutil.wait_procs(family, timeout=10)
+    shutil.rmtree(home, ignore_errors=True)
+    if wall is None:
+        raise SystemExit("the window did not appear within 30 s")
+    return {"launch_to_window_s": wall, "jvm_start_to_window_ms": in_app, "processes_left": len(alive)}
+
+
+def classpath() -> str:
+    target = DESKTOP / "target" / "bench-classpath.txt"
+    subprocess.run(["mvn", "-B", "-ntp", "-q", "test-compile", "dependency:build-classpath",
+                    f"-Dmdep.outputFile={target}", "-Dmdep.includeScope=test"], cwd=DESKTOP, check=True)
+    return os.pathsep.join([str(DESKTOP / "target" / "classes"), str(DESKTOP / "target" / "test-classes"),
+                            target.read_text().strip()])
+
+
+def import_run(cp: str, files: list[Path]) -> dict:
+    home = Path(tempfile.mkdtemp(prefix="cesta-bench-ui-"))
+    out = home / "ui.json"
+    env = dict(os.environ, CESTA_HOME=str(home))
+    subprocess.run(["java", "-cp", cp, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", f"-Dcesta.benchOut={out}",
+                    "es.cesta.ui.UiBench$Main", *map(str, files)], env=env, check=True, timeout=900,
+                   stdout=subprocess.DEVNULL)
+    result = json.loads(out.read_text())
+    shutil.rmtree(home, ignore_errors=True)
+    return result
+
+
+def median_of(runs: list[dict], *path: str) -> float:
+    values = []
+    for run in runs:
+        value = run
+        for key in path:
+            value = value[key]
+        values.append(value)
+    return statistics.median(values)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="cesta bench ui", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--import-runs", type=int, default=3)
+    args = parser.parse_args()
+    report: dict = {"benchmark": "ui", "when": now_iso(), "machine": machine()}
+
+    archive = DESKTOP / "target" / "cesta.jsa"
+    archive.unlink(missing_ok=True)
+    first = window_run([f"-XX:ArchiveClassesAtExit={archive}"])  # the first run after a build records the archive
+    windows = [window_run([f"-XX:SharedArchiveFile={archive}", "-Xshare:auto"]) for _ in range(args.runs)]
+    report["window"] = {"first_run_after_build": first, "runs": windows,
+                        "median_launch_to_window_s": median_of(windows, "launch_to_window_s"),
+                        "median_jvm_start_to_window_ms": median_of(windows, "jvm_start_to_window_ms"),
+                        "processes_left": sum(w["processes_left"] for w in windows)}
+    print(f"first run after a build (records the class archive): {first['launch_to_window_s']:.2f} s")
+    print(f"window visible: median {report['window']['median_launch_to_window_s']:.2f} s after launch "
+          f"(JVM start to shown {report['window']['median_jvm_start_to_window_ms']:.0f} ms), "
+          f"processes left after closing: {report['window']['processes_left']}")
+
+    cp = classpath()
+    files = tickets()
+    imports = [import_run(cp, files) for _ in range(args.import_runs)]
+    report["import"] = {"tickets": len(files), "runs": imports,
+                        "median_import_s": median_of(imports, "import_s"),
+                        "median_max_pulse_gap_ms": median_of(imports, "pulse_gap_ms", "max"),
+                        "worst_max_pulse_gap_ms": max(r["pulse_gap_ms"]["max"] for r in imports),
+                        "median_p99_pulse_gap_ms": median_of(imports, "pulse_gap_ms", "p99"),
+                        "median_max_runlater_delay_ms": median_of(imports, "runlater_delay_ms", "max"),
+                        "worst_max_runlater_delay_ms": max(r["runlater_delay_ms"]["max"] for r in imports),
+                        "pulse_gaps_over_100ms": sum(r["pulse_gap_ms"]["over_100ms"] for r in imports)}
+    i = report["import"]
+    print(f"import of {len(files)} tickets: median {i['median_import_s']:.1f} s; FX pulse gap max median "
+          f"{i['median_max_pulse_gap_ms']:.1f} ms (worst {i['worst_max_pulse_gap_ms']:.1f}), p99 "
+          f"{i['median_p99_pulse_gap_ms']:.1f} ms; runLater delay max median {i['median_max_runlater_delay_ms']:.1f} ms "
+          f"(worst {i['worst_max_runlater_delay_ms']:.1f}); gaps over 100 ms: {i['pulse_gaps_over_100ms']}")
+    print(f"report: {write_report('ui', report)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
