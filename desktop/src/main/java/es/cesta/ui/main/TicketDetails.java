@@ -9,7 +9,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -344,9 +343,5 @@ public final class TicketDetails {
 
     UUID ticketId() {
         return ticketId;
-    }
-
-    List<String> doubtedFields() {
-        return new ArrayList<>(doubts.keySet());
     }
 }
