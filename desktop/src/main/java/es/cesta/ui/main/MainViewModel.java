@@ -15,11 +15,16 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -71,6 +76,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper nextShop = new ReadOnlyStringWrapper("");
     private final AtomicBoolean predictionPending = new AtomicBoolean();
     private final AtomicBoolean spendingPending = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final TicketDetails details;
     private final SpendingViewModel spending;
     private Texts texts;
@@ -95,7 +102,10 @@ public final class MainViewModel {
         // Called on the import worker: the finished ticket is read there, never on the FX thread.
         this.importListener = event -> {
             Ticket read = event.state() == ImportState.DONE ? store.find(event.ticketId()).orElse(null) : null;
-            ui.accept(() -> apply(event, read));
+            arrivals.add(new Arrival(event, read));
+            if (drainScheduled.compareAndSet(false, true)) {
+                ui.accept(this::drainArrivals);
+            }
         };
         queue.addListener(importListener);
         for (Observable filter : List.<Observable>of(search, from, to, shop)) {
@@ -299,15 +309,51 @@ public final class MainViewModel {
         return texts;
     }
 
-    private void apply(ImportQueue.Event event, Ticket read) {
-        TicketRow row = find(event).orElseGet(() -> {
-            TicketRow added = new TicketRow(event.file(), event.ticketId());
-            rows.add(0, added);
-            return added;
-        });
-        if (event.state() == ImportState.QUEUED || event.ticketId() == null || event.duplicate()) {
+    /** An import event and, when it says done, the ticket as stored (read on the import thread). */
+    private record Arrival(ImportQueue.Event event, Ticket read) {
+    }
+
+    /**
+     * Applies every import event that arrived since the last drain in one go: one change of the
+     * row list and one re-wording of the totals, however many files were dropped at once (a drop
+     * of 100 files is 100 events within milliseconds; one FX task each would freeze the window).
+     */
+    private void drainArrivals() {
+        drainScheduled.set(false);
+        Map<UUID, TicketRow> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(row.ticketId(), row));
+        List<TicketRow> added = new ArrayList<>();
+        boolean libraryGrew = false;
+        for (Arrival arrival = arrivals.poll(); arrival != null; arrival = arrivals.poll()) {
+            libraryGrew |= apply(arrival.event(), arrival.read(), byId, added);
+        }
+        if (!added.isEmpty()) {
+            Collections.reverse(added);  // the newest file on top, as it arrived
+            rows.addAll(0, added);
+        }
+        renderProgress();
+        summarise();  // a row's total arrives without a list change
+        if (libraryGrew) {
+            refreshShops();
+            libraryChanged();
+        }
+    }
+
+    /** One event on its row (made when new); true when a ticket was read. */
+    private boolean apply(ImportQueue.Event event, Ticket read, Map<UUID, TicketRow> byId, List<TicketRow> added) {
+        if (event.ticketId() == null || event.state() == ImportState.QUEUED || event.duplicate()) {
             submitted++;
         }
+        if (event.ticketId() == null) {  // refused: not a ticket, nothing stored, no row
+            finished++;
+            message.set(texts.get("import.refused", event.file().getFileName(), event.message()));
+            return false;
+        }
+        TicketRow row = byId.computeIfAbsent(event.ticketId(), id -> {
+            TicketRow made = new TicketRow(event.file(), id);
+            added.add(made);
+            return made;
+        });
         switch (event.state()) {
             case QUEUED -> setStatus(row, TicketRow.Status.QUEUED, null);
             case PROCESSING -> setStatus(row, TicketRow.Status.READING, null);
@@ -318,20 +364,14 @@ public final class MainViewModel {
                     fill(row, read);
                 }
                 setStatus(row, event.duplicate() ? TicketRow.Status.DUPLICATE : TicketRow.Status.DONE, null);
-                refreshShops();
-                libraryChanged();
+                return true;
             }
             case FAILED -> {
                 finished++;
                 setStatus(row, TicketRow.Status.FAILED, event.message());
-                if (event.ticketId() == null) {
-                    rows.remove(row);  // refused: not a ticket, nothing stored
-                    message.set(texts.get("import.refused", event.file().getFileName(), event.message()));
-                }
             }
         }
-        renderProgress();
-        summarise();  // a row's total arrives without a list change
+        return false;
     }
 
     private void renderProgress() {
@@ -352,11 +392,6 @@ public final class MainViewModel {
             case DUPLICATE -> texts.get("state.duplicate");
             case FAILED -> texts.get("state.failed", detail);
         };
-    }
-
-    private Optional<TicketRow> find(ImportQueue.Event event) {
-        return rows.stream().filter(r -> event.ticketId() != null
-                ? Objects.equals(r.ticketId(), event.ticketId()) : r.file().equals(event.file())).findFirst();
     }
 
     private TicketRow rowOf(Ticket ticket) {
