@@ -7,7 +7,7 @@ import javafx.application.Application;
 /**
  * Entry point of the desktop app. A plain class (not a JavaFX Application) so that the app
  * starts from the class path and from a jpackage image alike. With arguments it runs the
- * headless commands ({@code cesta import ...}), without them it opens the window.
+ * headless commands ({@code cesta import ...}); without them, or with files, it opens the window.
  */
 public final class Launcher {
 
@@ -15,7 +15,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        // A command runs in the terminal; file names (the desktop's "Open with Cesta") open the
+        // window and import them; nothing opens the window.
+        if (args.length > 0 && (Cli.COMMANDS.contains(args[0]) || !java.nio.file.Files.exists(java.nio.file.Path.of(args[0])))) {
             Cli.main(args);
             return;
         }

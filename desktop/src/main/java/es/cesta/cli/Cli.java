@@ -54,6 +54,10 @@ public final class Cli {
         this.config = config;
     }
 
+    /** The words the terminal commands start with; anything else is for the window. */
+    public static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "list", "show", "export", "predict",
+            "help", "--help", "-h");
+
     public static void main(String[] args) {
         Path serviceDir = Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
         AppConfig config = AppConfig.load(serviceDir, System.getenv(), Path.of(".env"));

@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param attachKey     the key of that service
  * @param preferredPort the port tried first; another free one when it is taken
  * @param workers       worker processes, 0 for the service's own default
+ * @param serviceExecutable the frozen service of an installed Cesta (system property
+ *                      {@code cesta.serviceExecutable}, set by jpackage.cfg); empty: python + serviceDir
  */
 public record AppConfig(Path serviceDir, Path python, Optional<URI> attachUrl, String attachKey,
-                        int preferredPort, int workers) {
+                        int preferredPort, int workers, Optional<Path> serviceExecutable) {
 
     public static final int DEFAULT_PORT = 9000;
 
@@ -33,16 +35,25 @@ public record AppConfig(Path serviceDir, Path python, Optional<URI> attachUrl, S
         Optional<URI> attach = Optional.ofNullable(values.get("INTELLIGENCE_SERVICE_URL"))
                 .filter(s -> !s.isBlank()).map(URI::create);
         int workers = Integer.parseInt(values.getOrDefault("INTELLIGENCE_WORKERS", "0"));
+        Optional<Path> frozen = Optional.ofNullable(System.getProperty("cesta.serviceExecutable"))
+                .or(() -> Optional.ofNullable(values.get("CESTA_SERVICE_EXECUTABLE")))
+                .filter(s -> !s.isBlank()).map(Path::of);
         return new AppConfig(serviceDir, python, attach, values.getOrDefault("INTELLIGENCE_API_KEY", ""),
-                DEFAULT_PORT, workers);
+                DEFAULT_PORT, workers, frozen);
+    }
+
+    /** The start of the service's command line: the frozen executable, or {@code python -m ocr_service}. */
+    public java.util.List<String> serviceLauncher() {
+        return serviceExecutable.map(exe -> java.util.List.of(exe.toString()))
+                .orElseGet(() -> java.util.List.of(python.toString(), "-m", "ocr_service"));
     }
 
     public AppConfig withPython(Path otherPython) {
-        return new AppConfig(serviceDir, otherPython, attachUrl, attachKey, preferredPort, workers);
+        return new AppConfig(serviceDir, otherPython, attachUrl, attachKey, preferredPort, workers, Optional.empty());
     }
 
     public AppConfig withWorkers(int count) {
-        return new AppConfig(serviceDir, python, attachUrl, attachKey, preferredPort, count);
+        return new AppConfig(serviceDir, python, attachUrl, attachKey, preferredPort, count, serviceExecutable);
     }
 
     static Map<String, String> readDotEnv(Path file) {

@@ -185,8 +185,9 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
 
     private List<String> command(int port) {
         // --nice 10: reading tickets is background work; the window must keep the CPU it asks for.
-        return List.of(config.python().toString(), "-m", "ocr_service", "--bind", "127.0.0.1:" + port,
-                "--exit-on-stdin-eof", "--nice", "10");
+        List<String> command = new java.util.ArrayList<>(config.serviceLauncher());
+        command.addAll(List.of("--bind", "127.0.0.1:" + port, "--exit-on-stdin-eof", "--nice", "10"));
+        return command;
     }
 
     private Map<String, String> environment() {
@@ -298,6 +299,9 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
     }
 
     private void setState(ServiceState next) {
+        if (next != state) {
+            LOG.info("service " + next);
+        }
         state = next;
         for (Consumer<ServiceState> listener : new ArrayList<>(listeners)) {
             listener.accept(next);

@@ -46,6 +46,8 @@ public class CestaApp extends Application {
     public void init() {
         Path dataDir = AppDataDir.current();
         AppLog.install(dataDir);
+        // PDFBox keeps a font cache; by default in the home folder, here in the data dir like the rest.
+        System.setProperty("pdfbox.fontcache", dataDir.resolve("cache").toString());
         Path serviceDir = Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
         AppConfig config = AppConfig.load(serviceDir, System.getenv(), Path.of(".env"));
         store = TicketStore.open(dataDir);
@@ -76,13 +78,17 @@ public class CestaApp extends Application {
         stage.setTitle("Cesta");
         stage.setScene(new Scene(loadView()));
         applyTheme(settings.theme());
-        WindowPlacement.restore(stage);
+        WindowPlacement.restore(stage, settings);
         stage.show();
         LOG.info(() -> "window shown " + (System.currentTimeMillis() - launched) + " ms after launch");
         // The window is up before the service: it warms up in the background.
         supervisor.start();
         viewModel.load();
         background.execute(queue::resumeUnfinished);
+        // Files the desktop opened with Cesta (file associations of the installed app).
+        List<Path> opened = getParameters() == null ? List.of()
+                : getParameters().getRaw().stream().map(Path::of).filter(java.nio.file.Files::exists).toList();
+        viewModel.importFiles(opened);
     }
 
     /** The window's content in the view model's language (loaded again when the language changes). */

@@ -49,6 +49,27 @@ public final class Settings {
         return "dark".equals(values.getProperty("theme")) ? Theme.DARK : Theme.LIGHT;
     }
 
+    /** Where the window was when it last closed. */
+    public java.util.Optional<javafx.geometry.Rectangle2D> window() {
+        try {
+            String[] parts = values.getProperty("window", "").split(",");
+            if (parts.length != 4) {
+                return java.util.Optional.empty();
+            }
+            double[] n = java.util.Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
+            return n[2] > 100 && n[3] > 100 ? java.util.Optional.of(new javafx.geometry.Rectangle2D(n[0], n[1], n[2], n[3]))
+                    : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public void setWindow(javafx.geometry.Rectangle2D place) {
+        values.setProperty("window", String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f",
+                place.getMinX(), place.getMinY(), place.getWidth(), place.getHeight()));
+        save();
+    }
+
     public void setLanguage(String language) {
         values.setProperty("language", language);
         save();

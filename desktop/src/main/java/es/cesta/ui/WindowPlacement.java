@@ -1,34 +1,26 @@
 package es.cesta.ui;
 
-import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The window opens where and as large as the user left it, if that place is still on a screen. */
+/**
+ * The window opens where and as large as the user left it, if that place is still on a screen.
+ * Kept in the data dir's settings (not java.util.prefs, which writes under the home folder).
+ */
 final class WindowPlacement {
-
-    private static final Preferences PREFS = Preferences.userNodeForPackage(WindowPlacement.class);
 
     private WindowPlacement() {
     }
 
-    static void restore(Stage stage) {
-        double x = PREFS.getDouble("x", Double.NaN);
-        double y = PREFS.getDouble("y", Double.NaN);
-        double width = PREFS.getDouble("width", Double.NaN);
-        double height = PREFS.getDouble("height", Double.NaN);
-        if (!Double.isNaN(x) && !Screen.getScreensForRectangle(new Rectangle2D(x, y, width, height)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-            stage.setWidth(width);
-            stage.setHeight(height);
-        }
-        stage.setOnHiding(event -> {
-            PREFS.putDouble("x", stage.getX());
-            PREFS.putDouble("y", stage.getY());
-            PREFS.putDouble("width", stage.getWidth());
-            PREFS.putDouble("height", stage.getHeight());
+    static void restore(Stage stage, Settings settings) {
+        settings.window().filter(place -> !Screen.getScreensForRectangle(place).isEmpty()).ifPresent(place -> {
+            stage.setX(place.getMinX());
+            stage.setY(place.getMinY());
+            stage.setWidth(place.getWidth());
+            stage.setHeight(place.getHeight());
         });
+        stage.setOnHiding(event -> settings.setWindow(
+                new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
     }
 }

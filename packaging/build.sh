@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `./cesta package`: the installed Cesta, built on this machine for this OS (jpackage cannot cross-build).
+#   1. the service frozen with PyInstaller (one folder, no Python needed where it runs);
+#   2. jpackage's input folder: the desktop jar, its dependency jars, native libraries unpacked
+#      next to them (so nothing is unpacked into the user's home or /tmp at run time), the service;
+#   3. jpackage @jpackage.cfg: the app image (jlink'd runtime with only the modules needed), then the
+#      native installer from that image (.deb here; packaging/windows/msi.cfg, packaging/macos/dmg.cfg).
+# Called by ./cesta after setup; expects ROOT, PY and the desktop jar built.
+set -euo pipefail
+ROOT="${ROOT:?}"
+PY="${PY:?}"
+TARGET="$ROOT/desktop/target/package"
+INPUT="$TARGET/input"
+say() { printf '\033[1mpackage:\033[0m %s\n' "$*" >&2; }
+
+rm -rf "$TARGET"
+mkdir -p "$INPUT/native" "$TARGET/work"
+
+say "freezing the service with PyInstaller"
+# The next-shop model is a pickle of scikit-learn objects: no import names sklearn, so the build must.
+PYTHONPATH="$ROOT/ocr-service/src" "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --onedir --name cesta-service \
+  --distpath "$TARGET/work/dist" --workpath "$TARGET/work/build" --specpath "$TARGET/work" \
+  --paths "$ROOT/ocr-service/src" \
+  --collect-submodules ocr_service --collect-data ocr_service \
+  --collect-submodules uvicorn --collect-submodules gunicorn --hidden-import uvicorn_worker \
+  --hidden-import sklearn.ensemble --hidden-import sklearn.ensemble._hist_gradient_boosting.gradient_boosting \
+  --exclude-module rapidocr_onnxruntime --exclude-module onnxruntime --exclude-module cv2 \
+  --exclude-module shapely --exclude-module pytest --exclude-module reportlab --exclude-module tkinter \
+  "$ROOT/packaging/service/cesta_service.py"
+mv "$TARGET/work/dist/cesta-service" "$INPUT/service"
+
+say "assembling jpackage's input"
+cp "$ROOT/desktop/target/cesta-desktop.jar" "$INPUT/"
+cp -r "$ROOT/desktop/target/lib" "$INPUT/lib"
+# Test-only jars are not in target/lib (copy-dependencies runs with the runtime scope).
+# JavaFX loads its .so files from beside its jars when they are there, instead of unpacking them
+# into ~/.openjfx; sqlite-jdbc loads from org.sqlite.lib.path (set in jpackage.cfg) instead of /tmp.
+for jar in "$INPUT"/lib/javafx-*-linux.jar; do
+  (cd "$INPUT/lib" && unzip -q -o -j "$jar" '*.so' 2>/dev/null || true)
+done
+unzip -q -o -j "$INPUT"/lib/sqlite-jdbc-*.jar 'org/sqlite/native/Linux/x86_64/libsqlitejdbc.so' -d "$INPUT/native"
+
+JPACKAGE="${JPACKAGE:-$(dirname "$(readlink -f "$(command -v javac)")")/jpackage}"
+cd "$ROOT"  # jpackage.cfg's relative paths are relative to the working directory
+say "jpackage: app image"
+"$JPACKAGE" @jpackage.cfg --type app-image
+say "jpackage: .deb installer"
+"$JPACKAGE" @packaging/linux/deb.cfg --name cesta --app-version 0.1.0 --vendor Cesta \
+  --description "Your shopping tickets as data, read and kept on your own computer" \
+  --app-image "$TARGET/cesta" --dest "$TARGET"
+rm -rf "$TARGET/work"
+ls -la "$TARGET"/*.deb >&2
+say "app image $(du -sh "$TARGET/cesta" | cut -f1), installer $(du -h "$TARGET"/*.deb | cut -f1)"
