@@ -122,6 +122,9 @@ def main() -> int:
           f"(JVM start to shown {report['window']['median_jvm_start_to_window_ms']:.0f} ms), "
           f"processes left after closing: {report['window']['processes_left']}")
 
+    if args.import_runs == 0:
+        print(f"report: {write_report('ui', report)}")
+        return 0
     cp = classpath()
     files = tickets()
     # As with `./cesta run`, the first run records the class archive and later runs map it; the

