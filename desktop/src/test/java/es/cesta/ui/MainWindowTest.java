@@ -135,7 +135,18 @@ class MainWindowTest {
                 () -> "MERCADONA GARRUCHA".equals(table.getItems().get(0).shopProperty().get()));
         assertEquals("Saved. Ctrl+Z undoes it.", robot.lookup("#detailsStatus").queryAs(Label.class).getText());
 
-        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);  // quit and start again
+        restartApp(robot);
+        TableView<TicketRow> reopened = robot.lookup("#table").queryAll().stream()
+                .filter(node -> node.getScene().getWindow().isShowing() && node instanceof TableView)
+                .map(node -> (TableView<TicketRow>) node).filter(t -> t != table).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reopened.getItems().size() == 1);
+        assertEquals("MERCADONA GARRUCHA", reopened.getItems().get(0).shopProperty().get());
+        assertEquals("37.70", reopened.getItems().get(0).totalProperty().get());
+    }
+
+    /** Quits the app and starts it again on the same library, as a person would. */
+    private void restartApp(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
         app = new CestaApp();
         app.init();
         robot.interact(() -> {
@@ -145,12 +156,6 @@ class MainWindowTest {
                 throw new IllegalStateException(e);
             }
         });
-        TableView<TicketRow> reopened = robot.lookup("#table").queryAll().stream()
-                .filter(node -> node.getScene().getWindow().isShowing() && node instanceof TableView)
-                .map(node -> (TableView<TicketRow>) node).filter(t -> t != table).findFirst().orElseThrow();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reopened.getItems().size() == 1);
-        assertEquals("MERCADONA GARRUCHA", reopened.getItems().get(0).shopProperty().get());
-        assertEquals("37.70", reopened.getItems().get(0).totalProperty().get());
     }
 
     private TableView<TicketRow> importOne(FxRobot robot, String name) throws Exception {
@@ -201,16 +206,7 @@ class MainWindowTest {
         assertTrue(robot.lookup("#serviceLabel").queryAs(Label.class).getText().startsWith("Servicio listo"));
         assertEquals("Importar…", robot.lookup("#importButton").queryButton().getText());
 
-        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
-        app = new CestaApp();
-        app.init();
-        robot.interact(() -> {
-            try {
-                app.start(new Stage());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        restartApp(robot);
         assertEquals("Fecha", app.mainView().table().getColumns().get(0).getText());
     }
 
