@@ -84,10 +84,14 @@ def import_run(cp: str, files: list[Path], cds: list[str]) -> dict:
     home = Path(tempfile.mkdtemp(prefix="cesta-bench-ui-"))
     out = home / "ui.json"
     env = dict(os.environ, CESTA_HOME=str(home))
+    listing = home / "tickets.txt"
+    listing.write_text("\n".join(map(str, files)))
     subprocess.run(["java", *cds, "-cp", cp, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", f"-Dcesta.benchOut={out}",
-                    "es.cesta.ui.UiBench$Main", *map(str, files)], env=env, check=True, timeout=900,
+                    f"-Dcesta.benchFiles={listing}", "es.cesta.ui.UiBench$Main"], env=env, check=True, timeout=900,
                    stdout=subprocess.DEVNULL)
     result = json.loads(out.read_text())
+    if result["failed"] or result["tickets"] != len(files):
+        raise SystemExit(f"the bench import went wrong: {result}")
     shutil.rmtree(home, ignore_errors=True)
     return result
 

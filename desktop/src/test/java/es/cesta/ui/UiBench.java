@@ -50,7 +50,10 @@ public final class UiBench extends CestaApp {
     @Override
     public void start(Stage stage) throws IOException {
         super.start(stage);
-        List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+        // The tickets come in a list file, not as arguments: arguments are files the app imports itself
+        // at start ("Open with Cesta"), and the bench drops them once the window is up.
+        List<Path> files = Files.readAllLines(Path.of(System.getProperty("cesta.benchFiles"))).stream()
+                .filter(line -> !line.isBlank()).map(Path::of).toList();
         Path out = Path.of(System.getProperty("cesta.benchOut", "ui-bench.json"));
         Thread driver = new Thread(() -> drive(files, out), "bench-driver");
         driver.setDaemon(true);
