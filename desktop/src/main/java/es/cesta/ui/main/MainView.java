@@ -18,7 +18,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.MapChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -155,7 +157,7 @@ public final class MainView {
         table.sceneProperty().addListener((property, before, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
-                Platform.runLater(() -> primeTableCells(scene));
+                Platform.runLater(this::primeTableCells);
             }
         });
     }
@@ -355,30 +357,26 @@ public final class MainView {
     }
 
     /**
-     * Lays out a screenful of throwaway rows off screen once the window is up: the first table cells
-     * of a session cost ~0.1 s of class loading, CSS and skin set-up, which would otherwise land on
-     * the FX thread at the moment the first import fills the table.
+     * Builds the library table's row cells once the window is up, with throwaway rows that are gone
+     * again before the next frame is drawn: the first cells of a session cost ~0.1 s of class loading,
+     * CSS and skin set-up, which would otherwise land on the FX thread at the moment the first import
+     * fills the table. The table keeps the cells and reuses them for the real rows.
      */
-    private void primeTableCells(Scene scene) {
-        TableView<TicketRow> primer = new TableView<>();
-        for (TableColumn<TicketRow, ?> column : table.getColumns()) {
-            TableColumn<TicketRow, String> copy = new TableColumn<>(column.getText());
-            copy.setCellValueFactory(cell -> cell.getValue().stateProperty());
-            copy.getStyleClass().setAll(column.getStyleClass());
-            primer.getColumns().add(copy);
+    private void primeTableCells() {
+        ObservableList<TicketRow> real = table.getItems();
+        if (!real.isEmpty()) {
+            return;  // a library on screen has built its cells already
         }
-        primer.setFixedCellSize(table.getFixedCellSize());
-        primer.setRowFactory(table.getRowFactory());
-        for (int i = 0; i < 30; i++) {
+        ObservableList<TicketRow> throwaway = FXCollections.observableArrayList();
+        for (int i = 0; i < 40; i++) {
             TicketRow row = new TicketRow(Path.of("primer-" + i + ".pdf"), null);
             row.setStatus(TicketRow.Status.QUEUED, null, "queued");
-            primer.getItems().add(row);
+            throwaway.add(row);
         }
-        Scene offscreen = new Scene(new javafx.scene.Group(primer), table.getWidth() + 1, 800);
-        offscreen.getStylesheets().setAll(scene.getStylesheets());
-        primer.resize(Math.max(600, table.getWidth()), 780);
-        primer.applyCss();
-        primer.layout();
+        table.setItems(throwaway);
+        table.applyCss();
+        table.layout();
+        table.setItems(real);
     }
 
     private String paymentWord(String payment) {
