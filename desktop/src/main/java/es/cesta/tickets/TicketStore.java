@@ -316,6 +316,24 @@ public final class TicketStore implements AutoCloseable {
         return found;
     }
 
+    /** The person's correction of a field of ticket {@code ticketColumn}, as an SQL expression. */
+    private static String correction(String ticketColumn, String fieldExpression) {
+        return "(SELECT c.value FROM corrections c WHERE c.ticket_id = " + ticketColumn + " AND c.field = "
+                + fieldExpression + ")";
+    }
+
+    /**
+     * Every product line of a read ticket as the person sees it: corrected description, unit price,
+     * date and shop win over what was extracted (spending questions follow the corrections).
+     */
+    private static final String BOUGHT_LINES = "WITH bought AS (SELECT i.ticket_id, "
+            + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.description'") + ", i.description) AS description, "
+            + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.unit_price'") + ", i.unit_price, "
+            + correction("i.ticket_id", "'item.item.' || i.position || '.amount'") + ", i.amount) AS unit_price, "
+            + "COALESCE(" + correction("t.id", "'purchase_date'") + ", t.purchase_date) AS purchase_date, "
+            + "COALESCE(" + correction("t.id", "'shop_name'") + ", t.shop_name) AS shop "
+            + "FROM items i JOIN tickets t ON t.id = i.ticket_id WHERE i.kind = 'item' AND t.state = 'done') ";
+
     /** A product's price on one ticket. */
     public record PricePoint(LocalDate date, String shop, BigDecimal unitPrice) {
     }
@@ -324,10 +342,9 @@ public final class TicketStore implements AutoCloseable {
     public synchronized List<String> repeatedProducts() {
         List<String> found = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT i.description FROM items i JOIN tickets t ON t.id = i.ticket_id "
-                        + "WHERE i.kind = 'item' AND t.state = 'done' AND t.purchase_date IS NOT NULL "
-                        + "GROUP BY i.description HAVING COUNT(DISTINCT i.ticket_id) >= 2 "
-                        + "ORDER BY COUNT(DISTINCT i.ticket_id) DESC, i.description")) {
+                BOUGHT_LINES + "SELECT description FROM bought WHERE purchase_date IS NOT NULL "
+                        + "GROUP BY description HAVING COUNT(DISTINCT ticket_id) >= 2 "
+                        + "ORDER BY COUNT(DISTINCT ticket_id) DESC, description")) {
             while (rows.next()) {
                 found.add(rows.getString(1));
             }
@@ -341,9 +358,8 @@ public final class TicketStore implements AutoCloseable {
     public synchronized List<PricePoint> priceHistory(String description) {
         List<PricePoint> found = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT t.purchase_date, t.shop_name, COALESCE(i.unit_price, i.amount) FROM items i "
-                        + "JOIN tickets t ON t.id = i.ticket_id WHERE i.kind = 'item' AND i.description = ? "
-                        + "AND t.state = 'done' AND t.purchase_date IS NOT NULL ORDER BY t.purchase_date")) {
+                BOUGHT_LINES + "SELECT purchase_date, shop, unit_price FROM bought WHERE description = ? "
+                        + "AND purchase_date IS NOT NULL ORDER BY purchase_date")) {
             select.setString(1, description);
             ResultSet rows = select.executeQuery();
             while (rows.next()) {

@@ -166,6 +166,19 @@ class TicketStoreTest {
             assertEquals(List.of("BOLSA", "LECHE ENTERA"), spending.products());
             spending.productProperty().set("LECHE ENTERA");
             assertEquals(3, spending.prices().size());
+
+            // The person's corrections count: a misread name joins its product, a fixed price replaces the read one.
+            UUID june = store.all().stream().filter(t -> t.date().equals(LocalDate.parse("2024-06-10"))).findFirst()
+                    .orElseThrow().id();
+            TicketStore.ItemRow milk = store.items(june).stream().filter(i -> i.description().equals("LECHE ENTERA"))
+                    .findFirst().orElseThrow();
+            store.correct(june, milk.field("unit_price"), "1.09");
+            store.correct(june, "purchase_date", "2024-06-11");
+            assertEquals(new TicketStore.PricePoint(LocalDate.parse("2024-06-11"), "MERCADONA", new BigDecimal("1.09")),
+                    store.priceHistory("LECHE ENTERA").get(2));
+            store.correct(june, milk.field("description"), "LECHE SEMI");
+            assertEquals(2, store.priceHistory("LECHE ENTERA").size());
+            assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.repeatedProducts());
         }
     }
 
