@@ -19,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.MapChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.application.Platform;
@@ -58,7 +57,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /** The main window's controller: binds the view model and turns drops, clicks and keys into its calls. */
@@ -95,7 +93,6 @@ public final class MainView {
     @FXML private TabPane tabs;
     @FXML private Label nextShopLabel;
     @FXML private HBox reviewPane;
-    @FXML private VBox detailsPane;
     @FXML private ScrollPane pageScroll;
     @FXML private ImageView pageView;
     @FXML private Label pageHint;

@@ -75,7 +75,6 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextShop = new ReadOnlyStringWrapper("");
     private final AtomicBoolean predictionPending = new AtomicBoolean();
-    private final AtomicBoolean spendingPending = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final TicketDetails details;
@@ -140,19 +139,10 @@ public final class MainViewModel {
         libraryChanged();
     }
 
-    /**
-     * The library changed: the next-shop card and the spending charts follow. During an import this
-     * comes once per ticket; while a refresh is still waiting for the background thread, more
-     * changes ride on it instead of queueing one each.
-     */
+    /** The library changed: the next-shop card and the spending charts follow (both coalesce bursts). */
     private void libraryChanged() {
         refreshNextShop();
-        if (spendingPending.compareAndSet(false, true)) {
-            background.execute(() -> {
-                spendingPending.set(false);
-                spending.refresh();
-            });
-        }
+        spending.refresh();
     }
 
     private void refreshShops() {

@@ -24,6 +24,7 @@ public final class SpendingViewModel {
     private final ObjectProperty<String> product = new SimpleObjectProperty<>();
     private final ObservableList<TicketStore.PricePoint> prices = FXCollections.observableArrayList();
 
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
     private Texts texts;
 
     public SpendingViewModel(TicketStore store, Executor background, Consumer<Runnable> ui, Texts texts) {
@@ -47,9 +48,17 @@ public final class SpendingViewModel {
         });
     }
 
+    /**
+     * Reads the library again and redraws. An import calls this once per ticket: while a refresh is
+     * still waiting for the background thread, further calls ride on it instead of queueing one each.
+     */
     public void refresh() {
-        Spending.Period chosen = period.get();
+        if (!refreshPending.compareAndSet(false, true)) {
+            return;
+        }
         background.execute(() -> {
+            refreshPending.set(false);
+            Spending.Period chosen = period.get();
             List<Ticket> tickets = store.all();
             List<Spending.Bar> perMonth = Spending.perMonth(tickets, chosen);
             List<Spending.Bar> perShop = Spending.perShop(tickets, chosen, texts);
