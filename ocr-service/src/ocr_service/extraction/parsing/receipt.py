@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ocr_service.extraction.parsing import dates, items, payment, shop, totals, vat
+from ocr_service.extraction.parsing import dates, items, payment, shop, total_choice, totals, vat
 from ocr_service.extraction.parsing.amounts import close
 
 # Lines sold outside VAT (charity donations, deposits): the VAT table does not include them.
@@ -41,20 +41,6 @@ def _currency(text: str) -> str | None:
     return None
 
 
-def _choose_total(candidates: list[totals.TotalCandidate], paid: list[Decimal],
-                  items_net: Decimal | None, taxes_sum: Decimal | None) -> tuple[totals.TotalCandidate | None, float]:
-    """The best-worded candidate, unless another one is confirmed by the payment, items or VAT."""
-    if not candidates:
-        return None, 0.0
-
-    def support(c: totals.TotalCandidate) -> int:
-        return sum([any(close(c.amount, p) for p in paid), close(c.amount, items_net), close(c.amount, taxes_sum)])
-
-    best = max(candidates, key=lambda c: (support(c) > 0, c.score, support(c), -c.line))
-    confidence = min(0.99, best.score + 0.05 * support(best))
-    return best, round(confidence, 2)
-
-
 def parse_receipt(text: str) -> Receipt:
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     reading = Receipt(shop=shop.read_shop(lines))
@@ -72,12 +58,12 @@ def parse_receipt(text: str) -> Receipt:
                                                                               Decimal(0))) if reading.items else None
     outside_vat = sum((i.amount for i in reading.items if OUTSIDE_VAT.search(i.description)), Decimal(0))
     taxes_sum = sum((t.base + t.amount for t in reading.taxes), outside_vat) if reading.taxes else None
-    candidates = totals.total_candidates(lines) or totals.blurred_total_candidates(lines)
-    chosen, total_confidence = _choose_total(candidates, totals.payment_amounts(lines), items_net, taxes_sum)
     reading.payment_method = payment.find_payment_method(text)
+    chosen = total_choice.choose_total(lines, items_net, taxes_sum)
     if chosen is not None:
-        reading.total = totals.rounded(lines, chosen)
-        reading.confidence["total"] = total_confidence
+        reading.total = chosen.amount
+        reading.confidence["total"] = chosen.confidence
+        reading.warnings += chosen.warnings
     elif reading.payment_method == "card" and totals.payment_amounts(lines):
         # No readable total line, but a card pays exactly the total (cash may be more: tendered).
         reading.total = max(totals.payment_amounts(lines))

@@ -1,0 +1,135 @@
+"""The total worked out from the other amounts a ticket prints around it.
+
+OCR garbles a total's digits or its word often enough ("TOTAL Amount: TOO", "Net Total 199.75"
+for 189.75) that the total line alone cannot be trusted on scans. Two other routes lead to what
+was paid, each from amounts printed elsewhere on the ticket:
+
+- the payment: cash tendered minus the change given back (a card pays the total exactly);
+- the breakdown under the subtotal: subtotal + tax lines + service charge - discounts, plus a
+  rounding adjustment. Where the ticket prints a rounding line, the total is also the sum
+  rounded to 5 cents (cash rounding), which survives an unreadable adjustment.
+
+Each route gives a reading that agrees or not with the total lines; receipt.py weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ocr_service.extraction.parsing.amounts import AMOUNT, parse_amount
+
+SUBTOTAL = re.compile(r"SUB\s*-?\s*TOTAL|\bTOTAL\s+(?:SALES?\s+)?\(?\s*EXCL|\bTOTAL\s+(?:BEFORE|NET\s+OF)\s+(?:GST|TAX|VAT)")
+# Tax and charges added to the subtotal; "GST 6% included" notes and summary tables are not.
+ADDED_CHARGE = re.compile(r"\bGST\b|\bTAX\b|\bVAT\b|\bIVA\b|\bSST\b|SERV(?:ICE)?\.?\s*(?:CHARGE|CHG)|\bSVC\b|\bS/?C\b")
+NOT_ADDED = re.compile(r"INCL|\bID\b|\bNO\b|\bREG\b|SUMMARY|INVOICE|\bCODE\b|PAYABLE\s+INCL")
+DISCOUNT = re.compile(r"\bDISC(?:OUNT)?\b|DESCUENTO|\bDTO\b|\bVOUCHER\b|\bCOUPON\b|AHORRO")
+ROUNDING = re.compile(r"\bROUNDING\b|\bROUND(?:ING)?\s*ADJ|\bREDONDEO\b|\bROUNDL?ING\b|\bADJ(?:USTMENT)?\b")
+TENDERED = re.compile(r"\bCASH\b|\bTENDERED\b|\bEFECTIVO\b|\bENTREGADO\b|\bRECEIVED\b|\bPAID\b")
+CHANGE = re.compile(r"\bCHANGE\b|\bCAMBIO\b|\bDEVOLVER\b|\bDEVOLUCI[OÓ]N\b|\bVUELTA\b")
+NOT_A_PAYMENT = re.compile(r"\bBILL\b|\bSALES?\b|\bPAYMENT\s+TYPE\b|\bCASHIER\b|EXCHANGE")
+MAX_ROUNDING = Decimal("0.10")
+BLOCK_LINES = 8
+FIVE_CENTS = Decimal("0.05")
+
+
+@dataclass(frozen=True)
+class DerivedTotal:
+    amount: Decimal
+    route: str  # "tendered_change" or "breakdown"
+    line: int
+
+
+def _single_amount(line: str) -> Decimal | None:
+    """The one amount a line carries after its label; None for table rows and lines without one."""
+    found = AMOUNT.findall(line)
+    return parse_amount(found[-1]) if len(found) == 1 else None
+
+
+def from_tendered_and_change(lines: list[str]) -> list[DerivedTotal]:
+    """Cash tendered minus the change: the change line and a tendered line just above it."""
+    found = []
+    for index, line in enumerate(lines):
+        upper = line.upper()
+        if not CHANGE.search(upper) or "EXCHANGE" in upper:
+            continue
+        change = _single_amount(upper)
+        if change is None:
+            continue
+        for above in range(index - 1, max(-1, index - 4), -1):
+            before = lines[above].upper()
+            if TENDERED.search(before) and not CHANGE.search(before) and not NOT_A_PAYMENT.search(before):
+                tendered = _single_amount(before)
+                if tendered is not None and abs(tendered) > abs(change):
+                    found.append(DerivedTotal(abs(tendered) - abs(change), "tendered_change", above))
+                break
+    return found
+
+
+def _to_five_cents(value: Decimal) -> Decimal:
+    return (value / FIVE_CENTS).quantize(Decimal(1), rounding=ROUND_HALF_UP) * FIVE_CENTS
+
+
+@dataclass(frozen=True)
+class _Breakdown:
+    line: int
+    subtotal: Decimal
+    added: Decimal  # tax and charges, less discounts
+    adjustment: Decimal  # the rounding adjustment as printed (0 when unreadable)
+    rounding_line: bool
+
+
+def _breakdowns(lines: list[str]) -> list[_Breakdown]:
+    """Each subtotal with the lines right under it that add to it or take from it. The first line
+    that is none of those (the total, the payment, or text OCR could not read) ends the block."""
+    found = []
+    for index, line in enumerate(lines):
+        if not SUBTOTAL.search(line.upper()):
+            continue
+        subtotal = _single_amount(line.upper())
+        if subtotal is None or subtotal <= 0:
+            continue
+        added, adjustment, rounding_line = Decimal(0), Decimal(0), False
+        for below in lines[index + 1: index + 1 + BLOCK_LINES]:
+            text = below.upper()
+            value = _single_amount(text)
+            if ROUNDING.search(text):
+                rounding_line = True
+                if value is not None and abs(value) < MAX_ROUNDING:
+                    adjustment = value
+            elif DISCOUNT.search(text):
+                added -= abs(value or 0)
+            elif ADDED_CHARGE.search(text) and not NOT_ADDED.search(text):
+                added += value or 0
+            elif value is None or value != subtotal + added + adjustment:
+                break  # (a line printing the running sum, "TOTAL 49.60" after a discount, is passed)
+        found.append(_Breakdown(index, subtotal, added, adjustment, rounding_line))
+    return found
+
+
+def from_breakdown(lines: list[str]) -> list[DerivedTotal]:
+    """Subtotal plus what the lines under it add (tax, charges) or take away (discounts, rounding)."""
+    found = []
+    for b in _breakdowns(lines):
+        if b.added == 0 and not b.rounding_line:
+            continue  # nothing added to the subtotal: it says nothing new about the total
+        exact = b.subtotal + b.added + b.adjustment
+        found.append(DerivedTotal(exact, "breakdown", b.line))
+        if b.rounding_line and _to_five_cents(b.subtotal + b.added) != exact:
+            found.append(DerivedTotal(_to_five_cents(b.subtotal + b.added), "breakdown", b.line))
+    return [d for d in found if d.amount > 0]
+
+
+def subtotals_with_added_tax(lines: list[str]) -> set[Decimal]:
+    """Subtotals to which the ticket adds tax: a sum that matches one of them (the items of a
+    ticket that prices before tax) is not the total."""
+    return {b.subtotal for b in _breakdowns(lines) if b.added > 0}
+
+
+def has_rounding_line(lines: list[str]) -> bool:
+    return any(ROUNDING.search(line.upper()) for line in lines)
+
+
+def is_five_cents(value: Decimal) -> bool:
+    return value % FIVE_CENTS == 0

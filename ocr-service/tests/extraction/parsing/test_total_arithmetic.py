@@ -1,0 +1,55 @@
+"""The total worked out from the amounts around it, when OCR garbles or loses the total line."""
+
+from decimal import Decimal
+
+from ocr_service.extraction.parsing.breakdown import from_breakdown, from_tendered_and_change
+from ocr_service.extraction.parsing.receipt import parse_receipt
+
+D = Decimal
+
+
+def test_cash_tendered_minus_change_stands_in_for_an_unreadable_total():
+    receipt = parse_receipt("ABC HO TRADING\nPlastic 2 15.50 31.00\nTotal Amount:  TOO\n"
+                            "Cash Received: -101.00\nChange :  70.00")
+    assert receipt.total == D("31.00")  # tendered minus change, and the item line agrees
+    alone = parse_receipt("SHOP\nTotal Amount:  TOO\nCASH  40.00\nCHANGE  7.30")
+    assert alone.total == D("32.70")
+    assert alone.confidence["total"] <= 0.6  # nothing else agrees: shown as doubtful
+    assert any("cash tendered minus change" in w for w in alone.warnings)
+
+
+def test_exchange_policy_and_bill_lines_are_not_payments():
+    lines = ["CASH BILL 12.00", "CHANGE 1.00", "GOODS SOLD ARE NOT EXCHANGEABLE 0.00"]
+    assert from_tendered_and_change(lines) == []
+
+
+def test_tax_added_under_the_subtotal_makes_the_total():
+    text = ("ITEM QTY AMOUNT\nPEN 1 52.00\nSUB-TOTAL (EX) : 52.00\nTOTAL TAX : 3.12\nROUNDING : -0.02\n"
+            "TAXCODE % AMOUNT TAX\nTOTAL: 52.00 3.12")
+    receipt = parse_receipt(text)
+    # The items add up to the subtotal before tax: that does not make 52.00 the total.
+    assert receipt.total == D("55.10")
+
+
+def test_cash_rounding_prefers_a_whole_number_of_five_cents():
+    text = ("Item Qty Amount\nSTAPLER 1 100.00\nWIRE TAPE 3 6.10\nSub Total (RM) : 106.10\nDiscount (RM) : 0.00\nGST (RM) : 6.37\nRounding (RM) : -0.02\n"
+            "Total (RM) : 112.46\nChange (RM) : 0.00")
+    # 112.46 is a misread: after a rounding line the total is a multiple of 5 cents.
+    assert parse_receipt(text).total == D("112.45")
+
+
+def test_unreadable_rounding_adjustment_still_rounds_to_five_cents():
+    derived = from_breakdown(["Subtotal 179.00", "GST 6%: 10.74", "Rounding Adj 0,61", "Net Total 199.75"])
+    assert D("189.75") in {d.amount for d in derived}
+
+
+def test_running_total_after_a_discount_is_passed_on_the_way_to_the_paid_total():
+    text = ("SUBTOTAL 79.60\nDISCOUNT -30.00\nTOTAL AMOUNT : 49.60\nSERV CHARGE 10% 4.96\nGST @ 6% 3.27\n"
+            "ROUNDING ADJ : -0.03\nTOTAL AMOUNT: 57.80\nTOTAL: RM 57.80")
+    assert parse_receipt(text).total == D("57.80")
+
+
+def test_a_clear_total_line_is_kept_when_the_breakdown_is_tax_inclusive():
+    text = "SUBTOTAL 28.60\nTOTAL 28.60\nGST 6% INCLUDED 1.62\nCASH 50.00\nCHANGE 21.40"
+    receipt = parse_receipt(text)
+    assert receipt.total == D("28.60") and receipt.confidence["total"] >= 0.8
