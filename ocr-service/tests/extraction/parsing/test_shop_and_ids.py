@@ -54,3 +54,30 @@ def test_payment_method(text, method):
                                          ("DOCUMENT NO : TD01167104", "TD01167104"), ("Invoice No: CS00012345", "CS00012345")])
 def test_invoice_number(line, number):
     assert find_invoice_number(["TIENDA", line]) == number
+
+
+def test_a_name_wrapped_over_lines_is_read_whole():
+    wrapped = ["HOME MASTER HARDWARE &", "ELECTRICAL", "NO.113G & 115G, JALAN SETIA GEMBILANG", "TEL 03-3362 4137"]
+    assert read_shop(wrapped).name == "HOME MASTER HARDWARE & ELECTRICAL"
+    legal = ["AIK HUAT HARDWARE", "ENTERPRISE (SETIA", "ALAM) SDN BHD", "822737-X", "NO. 17-G, JALAN SETIA INDAH"]
+    assert read_shop(legal).legal_name == "AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD"
+    # A brand above a company line is not part of it.
+    branded = read_shop(["BREWERY TAP", "OWNER BY CASTLE BLUE S/B", "(1035693-T)", "GST NO : 002108047360"])
+    assert branded.legal_name == "OWNER BY CASTLE BLUE S/B"
+
+
+def test_the_customer_under_the_invoice_title_is_not_the_shop():
+    lines = ["PERNIAGAAN ZHENG HUI", "JM0325955-V", "NO.59 JALAN PERMAS 9/5", "SIMPLIFIED TAX INVOICE",
+             "GOGIANT ENGINEERING (M) SDN BHD", "Receipt#: CS00082852 Date: 12/02/2018", "ITEM 2.10"]
+    shop = read_shop(lines)
+    assert shop.name == "PERNIAGAAN ZHENG HUI" and shop.legal_name is None
+
+
+def test_slogans_stamps_and_ocr_slips_in_the_header():
+    assert read_shop(["TQ FOR SHOPPING WITH MYNEWS.COM", "PAGOH REST AND SERVICE AREA", "LOT R1, KWS REHAT"]).name \
+        == "PAGOH REST AND SERVICE AREA"
+    assert read_shop(["tan woon yann", "MR D.I.Y. (M) SON BHD", "(CO.REG : 860671-D)"]).legal_name \
+        == "MR D.I.Y. (M) SDN BHD"
+    # A few letters like a chain's name in a longer or garbled line are not that chain.
+    assert read_shop(["Ada dis", "PERNIAGAAN ZHENG HUI", "NO.59 JALAN PERMAS 9/5"]).name == "PERNIAGAAN ZHENG HUI"
+    assert read_shop(["Titer.", "LECHE ENTERA 16,92"]).name == "TIFER"
