@@ -50,3 +50,10 @@ def test_time_comes_from_the_header_date_not_the_card_slip():
                                        ("DATE 01/01/2019 12:05 AM", "00:05")])
 def test_times_with_seconds_and_meridiem(line, time):
     assert find_time([line], 0) == time
+
+
+def test_ocr_slips_around_a_date_and_codes_that_look_like_one():
+    # A doubled separator is still a date; letters glued to digits are a code, not a day.
+    assert find_date(["HCO3-7 - 15", "CHOPPING BOARD 19.00", "12. -01-19 21:13 SH01 T4"]) == (dt.date(2019, 1, 12), 2)
+    # Unlabelled dates: the one printed with a time is the purchase's.
+    assert find_date(["TAXINV:002-1550040 18/03/16", "CASH 100.00", "18/03/18 09:03 S002"])[0] == dt.date(2018, 3, 18)

@@ -12,7 +12,8 @@ MONTHS = {
     "SET": 9, "SEPT": 9,
 }
 MONTH_WORD = r"([A-Z]{3})[A-Z]*\.?"
-DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})(?![\d/])")
+# OCR may double a separator or set a space beside it ("12. -01-19").
+DMY = re.compile(r"(?<![\dA-Z/.-])(\d{1,2})\s?[/.-](?:\s?[/.-])?\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})(?![\d/])")
 YMD = re.compile(r"(?<![\d/.-])(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?![\d/])")
 D_MONTH_Y = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\s+DE)?[\s/.-]*{MONTH_WORD}(?:\s+DE)?[\s/.,-]*(\d{{4}}|\d{{2}})(?!\d)")
 MONTH_D_Y = re.compile(rf"\b{MONTH_WORD}\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)")
@@ -55,12 +56,15 @@ def _dates_in(line: str) -> list[dt.date]:
 
 
 def find_date(lines: list[str]) -> tuple[dt.date, int] | None:
-    """The purchase date and its line: a labelled date first, else the first date on the ticket."""
+    """The purchase date and its line: a labelled date first, else the first one printed with a
+    time, else the first date on the ticket."""
     candidates = [Found(d, i, bool(DATE_LABEL.search(line.upper()))) for i, line in enumerate(lines)
                   for d in _dates_in(line)]
     if not candidates:
         return None
-    best = next((c for c in candidates if c.labelled), candidates[0])
+    # Unlabelled, the date printed with a time is the purchase's; a lone one may be a misread code.
+    timed = [c for c in candidates if _time_in(DMY.sub(" ", lines[c.line]))]
+    best = next((c for c in candidates if c.labelled), timed[0] if timed else candidates[0])
     # The same date printed earlier (the ticket's header, before a card slip) carries the time of purchase.
     first = next(c for c in candidates if c.value == best.value)
     return first.value, first.line
