@@ -53,3 +53,9 @@ def test_a_clear_total_line_is_kept_when_the_breakdown_is_tax_inclusive():
     text = "SUBTOTAL 28.60\nTOTAL 28.60\nGST 6% INCLUDED 1.62\nCASH 50.00\nCHANGE 21.40"
     receipt = parse_receipt(text)
     assert receipt.total == D("28.60") and receipt.confidence["total"] >= 0.8
+
+
+def test_a_charge_with_an_unreadable_amount_is_worked_out_from_its_rate():
+    lines = ["1 SUB TOTAL 150.00", "SERVICE CHARGE 10% 15)", "GST 6%", "NET TOTAL 114,3", "CASH 00"]
+    # 150.00 + 10 % = 165.00, + 6 % GST = 174.90: what the till computed.
+    assert [d.amount for d in from_breakdown(lines)] == [D("174.90")]

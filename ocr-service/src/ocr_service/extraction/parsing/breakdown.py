@@ -29,7 +29,9 @@ ROUNDING = re.compile(r"\bROUNDING\b|\bROUND(?:ING)?\s*ADJ|\bREDONDEO\b|\bROUNDL
 TENDERED = re.compile(r"\bCASH\b|\bTENDERED\b|\bEFECTIVO\b|\bENTREGADO\b|\bRECEIVED\b|\bPAID\b")
 CHANGE = re.compile(r"\bCHANGE\b|\bCAMBIO\b|\bDEVOLVER\b|\bDEVOLUCI[OÓ]N\b|\bVUELTA\b")
 NOT_A_PAYMENT = re.compile(r"\bBILL\b|\bSALES?\b|\bPAYMENT\s+TYPE\b|\bCASHIER\b|EXCHANGE")
+RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 MAX_ROUNDING = Decimal("0.10")
+CENT = Decimal("0.01")
 BLOCK_LINES = 8
 FIVE_CENTS = Decimal("0.05")
 
@@ -67,6 +69,15 @@ def from_tendered_and_change(lines: list[str]) -> list[DerivedTotal]:
     return found
 
 
+def _from_rate(line: str, running: Decimal) -> Decimal:
+    """A charge whose amount OCR lost, from the rate it prints ("SERVICE CHARGE 10%", "GST 6%"):
+    the rate of what has been added up so far, as tills compute it."""
+    rate = RATE.search(line)
+    if not rate:
+        return Decimal(0)
+    return (running * Decimal(rate.group(1).replace(",", ".")) / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
 def _to_five_cents(value: Decimal) -> Decimal:
     return (value / FIVE_CENTS).quantize(Decimal(1), rounding=ROUND_HALF_UP) * FIVE_CENTS
 
@@ -101,7 +112,7 @@ def _breakdowns(lines: list[str]) -> list[_Breakdown]:
             elif DISCOUNT.search(text):
                 added -= abs(value or 0)
             elif ADDED_CHARGE.search(text) and not NOT_ADDED.search(text):
-                added += value or 0
+                added += value if value is not None else _from_rate(text, subtotal + added)
             elif value is None or value != subtotal + added + adjustment:
                 break  # (a line printing the running sum, "TOTAL 49.60" after a discount, is passed)
         found.append(_Breakdown(index, subtotal, added, adjustment, rounding_line))
