@@ -14,7 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ES_DEV, json_body
+from tests.conftest import ES_DEV, SHARED, json_body
+
+SROIE_DEV = SHARED / "receipts" / "sroie-dev"
 
 
 def tickets_of(kind: str) -> list[Path]:
@@ -79,3 +81,42 @@ def test_scanned_tickets_are_read_by_ocr(service):
         assert score[field] >= 0.98, (field, score)
     assert score["tax_id"] >= 0.95, score
     assert score["items"] >= 0.90 and score["taxes"] >= 0.90, score
+
+
+def _official_score():
+    """score.py, the script the product is judged with, imported from the shared corpus."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("receipts_score", SHARED / "receipts" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.timeout(600)
+def test_english_scanned_receipts_keep_their_measured_accuracy(service):
+    """sroie-dev through the service, scored by score.py. The floors are what this build measured
+    (shop 78.3 %, total 70.0 %, date 90.0 %), a little below, so that a change that reads these
+    receipts worse fails; 13 of the 60 totals are written "$8.20" or empty in the ground truth,
+    which score.py cannot parse, so the total cannot pass 78.3 %."""
+    score = _official_score()
+    results = read_all(service, sorted(SROIE_DEV.glob("*.pdf")))
+    hits: dict[str, list[bool]] = {}
+    for path, got in results.items():
+        truth = score.normalise_gt(json.loads(path.with_suffix(".json").read_text()))
+        for field, ok in score.score_one(truth, got).items():
+            hits.setdefault(field, []).append(bool(ok))
+    accuracy = {field: sum(v) / len(v) for field, v in hits.items()}
+    assert len(results) == 60
+    assert accuracy["shop"] >= 0.76 and accuracy["total"] >= 0.68 and accuracy["date"] >= 0.88, accuracy
+
+
+def test_a_doubtful_reading_gets_a_second_look(service):
+    """A receipt whose total line OCR cannot read ("Total Amount" with its amount garbled) is read
+    again with the other preparation; the total comes from where the two readings agree."""
+    path = SROIE_DEV / "059.pdf"
+    got = read_all(service, [path])[path]
+    assert "ocr_second_look" in got["timings_ms"]
+    assert Decimal(got["total"]) == Decimal("7.60")
+    clear = ES_DEV / "scan-dia-2024-10-29-5f1c6066.pdf"  # a scan whose total the items confirm
+    assert "ocr_second_look" not in read_all(service, [clear])[clear]["timings_ms"]

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from ocr_service.extraction.parsing.breakdown import from_breakdown, from_tendered_and_change
-from ocr_service.extraction.parsing.receipt import parse_receipt
+from ocr_service.extraction.parsing.receipt import parse_readings, parse_receipt
 
 D = Decimal
 
@@ -59,3 +59,13 @@ def test_a_charge_with_an_unreadable_amount_is_worked_out_from_its_rate():
     lines = ["1 SUB TOTAL 150.00", "SERVICE CHARGE 10% 15)", "GST 6%", "NET TOTAL 114,3", "CASH 00"]
     # 150.00 + 10 % = 165.00, + 6 % GST = 174.90: what the till computed.
     assert [d.amount for d in from_breakdown(lines)] == [D("174.90")]
+
+
+def test_two_readings_agree_where_one_alone_cannot_tell():
+    first = "SHOP\nTotal Amount:  TOO\nCash Received: 101.00\nChange : 7O.00"
+    second = "SHOP\n12/01/2024\nTotal Amount: 31.00\nCash Received: 101.00\nChange : 70.00"
+    alone = parse_receipt(first)
+    assert alone.total is None and alone.date is None
+    both = parse_readings([first, second])
+    assert both.total == D("31.00") and both.confidence["total"] >= 0.8  # the total line and tendered - change
+    assert both.date is not None  # the date only the second reading has

@@ -107,13 +107,15 @@ def binarise(grey: Image.Image) -> Image.Image:
     return Image.fromarray(np.where(pixels < background * LOCAL_INK_RATIO, 0, 255).astype(np.uint8))
 
 
-def prepare(image: Image.Image) -> tuple[Image.Image, dict[str, float]]:
+def prepare(image: Image.Image, binarise_it: bool | None = None) -> tuple[Image.Image, dict[str, float]]:
+    """The image grey, straight and rescaled; binarised when `binarise_it` says so, or (None) when
+    its resolution allows."""
     grey = to_grey(image)
     straight, angle = deskew(grey)
     scaled, factor = normalise_scale(straight)
     # Binarising removes scanner noise and JPEG halos, but thin strokes of a low-resolution
     # image (one we had to enlarge a lot) break apart: those stay grey.
-    binarised = factor <= MAX_SCALE_TO_BINARISE
+    binarised = factor <= MAX_SCALE_TO_BINARISE if binarise_it is None else binarise_it
     if binarised:
         scaled = binarise(scaled)
     return scaled, {"skew_degrees": round(angle, 2), "scale": round(factor, 3), "binarised": float(binarised)}

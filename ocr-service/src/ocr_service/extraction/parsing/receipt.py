@@ -41,7 +41,17 @@ def _currency(text: str) -> str | None:
     return None
 
 
-def parse_receipt(text: str) -> Receipt:
+@dataclass
+class _Reading:
+    """What one text of the ticket says, before the total is chosen."""
+
+    receipt: Receipt
+    lines: list[str]
+    items_net: Decimal | None
+    taxes_sum: Decimal | None
+
+
+def _read(text: str) -> _Reading:
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     reading = Receipt(shop=shop.read_shop(lines))
     found_date = dates.find_date(lines)
@@ -50,7 +60,6 @@ def parse_receipt(text: str) -> Receipt:
         reading.confidence["date"] = 0.95
     reading.time = dates.find_time(lines, found_date[1] if found_date else None)
     reading.currency = _currency(text)
-
     found_items = items.read_items(lines)
     reading.items, reading.discounts = found_items.items, found_items.discounts
     reading.taxes = vat.read_vat_table(lines)
@@ -59,30 +68,70 @@ def parse_receipt(text: str) -> Receipt:
     outside_vat = sum((i.amount for i in reading.items if OUTSIDE_VAT.search(i.description)), Decimal(0))
     taxes_sum = sum((t.base + t.amount for t in reading.taxes), outside_vat) if reading.taxes else None
     reading.payment_method = payment.find_payment_method(text)
-    chosen = total_choice.choose_total(lines, items_net, taxes_sum)
-    if chosen is not None:
-        reading.total = chosen.amount
-        reading.confidence["total"] = chosen.confidence
-        reading.warnings += chosen.warnings
-    elif reading.payment_method == "card" and totals.payment_amounts(lines):
-        # No readable total line, but a card pays exactly the total (cash may be more: tendered).
-        reading.total = max(totals.payment_amounts(lines))
-        reading.confidence["total"] = 0.6
-        reading.warnings.append("total read from the card payment line")
     reading.invoice_number = payment.find_invoice_number(lines)
     if reading.shop.name:
         reading.confidence["shop"] = reading.shop.confidence
+    return _Reading(reading, lines, items_net, taxes_sum)
 
-    reading.checks = {
-        "items_sum_matches_total": close(items_net, reading.total) if items_net is not None and reading.total else None,
-        "taxes_match_total": close(taxes_sum, reading.total, Decimal("0.02") * max(1, len(reading.taxes)))
-        if taxes_sum is not None and reading.total else None,
+
+def _checks(reading: _Reading, total: Decimal | None) -> dict[str, bool | None]:
+    taxes = reading.receipt.taxes
+    return {
+        "items_sum_matches_total": close(reading.items_net, total) if reading.items_net is not None and total else None,
+        "taxes_match_total": close(reading.taxes_sum, total, Decimal("0.02") * max(1, len(taxes)))
+        if reading.taxes_sum is not None and total else None,
     }
+
+
+def _agreed_date(readings: list[_Reading]) -> _Reading:
+    """The reading whose date most readings share (the first one on a tie)."""
+    found = [r.receipt.date for r in readings]
+    return max(readings, key=lambda r: (r.receipt.date is not None, found.count(r.receipt.date)))
+
+
+def parse_receipt(text: str) -> Receipt:
+    return parse_readings([text])
+
+
+def parse_readings(texts: list[str]) -> Receipt:
+    """One ticket from one or more readings of it (OCR of differently prepared images): the total
+    is weighed over the evidence of all of them, the date is the one they agree on, and the
+    lines, VAT and shop come from the reading that adds up with that total."""
+    readings = [_read(text) for text in texts]
+    chosen = total_choice.choose_total([total_choice.Reading(r.lines, r.items_net, r.taxes_sum) for r in readings])
+    total = chosen.amount if chosen is not None else None
+
+    def fit(r: _Reading) -> tuple:
+        checks = _checks(r, total)
+        return (sum(v is True for v in checks.values()), r.receipt.shop.confidence)
+
+    best = max(readings, key=fit)  # max keeps the first reading on a tie
+    reading, receipt = best, best.receipt
+    named = max(readings, key=lambda r: r.receipt.shop.confidence)
+    receipt.shop = named.receipt.shop
+    if receipt.shop.name:
+        receipt.confidence["shop"] = receipt.shop.confidence
+    dated = _agreed_date(readings)
+    receipt.date, receipt.time = dated.receipt.date, dated.receipt.time
+    if receipt.date is not None:
+        receipt.confidence["date"] = dated.receipt.confidence["date"]
+    else:
+        receipt.confidence.pop("date", None)
+    if chosen is not None:
+        receipt.total = total
+        receipt.confidence["total"] = chosen.confidence
+        receipt.warnings += chosen.warnings
+    elif receipt.payment_method == "card" and totals.payment_amounts(reading.lines):
+        # No readable total line, but a card pays exactly the total (cash may be more: tendered).
+        receipt.total = max(totals.payment_amounts(reading.lines))
+        receipt.confidence["total"] = 0.6
+        receipt.warnings.append("total read from the card payment line")
+    receipt.checks = _checks(reading, receipt.total)
     for name in ("shop", "date", "total"):
-        if name not in reading.confidence:
-            reading.warnings.append(f"{name} not found")
-    if reading.checks["items_sum_matches_total"] is False:
-        reading.warnings.append(f"items add up to {items_net}, not to the total {reading.total}")
-    if reading.checks["taxes_match_total"] is False:
-        reading.warnings.append(f"VAT bases and quotas add up to {taxes_sum}, not to the total {reading.total}")
-    return reading
+        if name not in receipt.confidence:
+            receipt.warnings.append(f"{name} not found")
+    if receipt.checks["items_sum_matches_total"] is False:
+        receipt.warnings.append(f"items add up to {reading.items_net}, not to the total {receipt.total}")
+    if receipt.checks["taxes_match_total"] is False:
+        receipt.warnings.append(f"VAT bases and quotas add up to {reading.taxes_sum}, not to the total {receipt.total}")
+    return receipt

@@ -20,8 +20,10 @@ ROUTE_NAMES = {"tendered_change": "cash tendered minus change", "breakdown": "th
 class _Evidence:
     amount: Decimal
     worded: list[float] = field(default_factory=list)  # scores of the total lines that print it
-    routes: set[str] = field(default_factory=set)
+    routes: list[str] = field(default_factory=list)  # other routes to it, once per reading
     line: int = 1 << 30
+    before_tax: bool = False  # a subtotal the ticket adds tax to
+    rounds: bool = False  # read on a ticket with a rounding line
 
     def agreement(self) -> int:
         """How many readings beyond the first say this amount."""
@@ -40,40 +42,62 @@ class TotalChoice:
     warnings: list[str]
 
 
-def _collect(lines: list[str]) -> dict[Decimal, _Evidence]:
-    found: dict[Decimal, _Evidence] = {}
+@dataclass(frozen=True)
+class Reading:
+    """One text of the ticket, and what its items and VAT table add up to."""
+
+    lines: list[str]
+    items_net: Decimal | None = None
+    taxes_sum: Decimal | None = None
+
+
+def _collect(reading: Reading, found: dict[Decimal, _Evidence]) -> None:
+    lines = reading.lines
 
     def at(amount: Decimal, line: int) -> _Evidence:
         evidence = found.setdefault(amount, _Evidence(amount))
         evidence.line = min(evidence.line, line)
         return evidence
 
+    own: dict[Decimal, set[str]] = {}
     for candidate in totals.total_candidates(lines) or totals.blurred_total_candidates(lines):
         at(totals.rounded(lines, candidate), candidate.line).worded.append(candidate.score)
     for derived in breakdown.from_tendered_and_change(lines) + breakdown.from_breakdown(lines):
-        at(derived.amount, derived.line).routes.add(derived.route)
-    return found
-
-
-def choose_total(lines: list[str], items_net: Decimal | None, taxes_sum: Decimal | None) -> TotalChoice | None:
-    found = _collect(lines)
-    if not found:
-        return None
+        at(derived.amount, derived.line)
+        own.setdefault(derived.amount, set()).add(derived.route)
     paid = totals.payment_amounts(lines)
     before_tax = breakdown.subtotals_with_added_tax(lines)
     for evidence in found.values():
+        routes = own.get(evidence.amount, set())
         if any(close(evidence.amount, p) for p in paid):
-            evidence.routes.add("payment")
+            routes.add("payment")
         # On a ticket that adds tax under the subtotal the items add up to the subtotal, not the total.
-        if close(evidence.amount, items_net) and not any(close(items_net, s) for s in before_tax):
-            evidence.routes.add("items")
-        if close(evidence.amount, taxes_sum):
-            evidence.routes.add("vat")
+        if close(evidence.amount, reading.items_net) and not any(close(reading.items_net, s) for s in before_tax):
+            routes.add("items")
+        if close(evidence.amount, reading.taxes_sum):
+            routes.add("vat")
+        evidence.routes += sorted(routes)
+        evidence.before_tax |= evidence.amount in before_tax
+        evidence.rounds |= breakdown.has_rounding_line(lines)
+
+
+def choose_total(readings: list[Reading]) -> TotalChoice | None:
+    """The amount paid, weighed over one or more readings of the same ticket: the same amount read
+    again in another reading is one more agreement."""
+    found: dict[Decimal, _Evidence] = {}
+    for reading in readings:
+        _collect(reading, found)
+    if not found:
+        return None
     # Cash rounding: after a rounding line the total is a whole number of 5 cents.
-    rounds = breakdown.has_rounding_line(lines) and any(breakdown.is_five_cents(e.amount) for e in found.values())
+    rounds = any(e.rounds for e in found.values()) and any(breakdown.is_five_cents(e.amount) for e in found.values())
 
     def rank(e: _Evidence) -> tuple:
-        return (e.agreement() > 0, not rounds or breakdown.is_five_cents(e.amount), e.score(), e.agreement(), -e.line)
+        # A subtotal the ticket adds tax to is not the total, unless cash tendered minus change says
+        # it is what was paid (the tax line was then an "included" note OCR could not read).
+        subtotal = e.before_tax and "tendered_change" not in e.routes
+        return (e.agreement() > 0, not rounds or breakdown.is_five_cents(e.amount), not subtotal, e.score(),
+                e.agreement(), -e.line)
 
     best = max(found.values(), key=rank)
     warnings = []
@@ -82,9 +106,9 @@ def choose_total(lines: list[str], items_net: Decimal | None, taxes_sum: Decimal
     else:
         confidence = min(0.9, best.score() + 0.15 * best.agreement())
         if best.agreement() == 0:
-            route = next(iter(best.routes))
-            warnings.append(f"no total line could be read; total worked out from {ROUTE_NAMES.get(route, route)}")
-    others = [e for e in found.values() if e is not best and e.routes - {"items", "vat", "payment"} and not e.worded]
+            warnings.append(f"no total line could be read; total worked out from {ROUTE_NAMES.get(best.routes[0], best.routes[0])}")
+    others = [e for e in found.values() if e is not best and not e.worded
+              and set(e.routes) - {"items", "vat", "payment"}]
     if best.agreement() == 0 and others:
         confidence -= 0.1
         warnings.append(f"the amounts around the total suggest {others[0].amount} instead")
