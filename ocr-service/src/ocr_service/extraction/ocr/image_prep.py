@@ -14,6 +14,7 @@ from PIL import Image, ImageFilter, ImageOps
 ANALYSIS_WIDTH = 800
 MAX_SKEW_DEGREES = 6.0
 SKEW_STEP_DEGREES = 0.2
+COARSE_SKEW_STEP_DEGREES = 1.0
 # Measured on the dev tickets (docs/ocr-engines.md): smaller text reads faster and, with the
 # fast Tesseract models, no worse.
 TARGET_LINE_HEIGHT_PX = 30
@@ -38,11 +39,24 @@ def _ink_mask(grey: Image.Image) -> np.ndarray:
     return pixels < threshold
 
 
+def _analysis_copy(grey: Image.Image) -> tuple[Image.Image, float]:
+    """A copy at most ANALYSIS_WIDTH wide, for measuring skew and line height quickly."""
+    scale = min(1.0, ANALYSIS_WIDTH / grey.width)
+    size = (max(1, int(grey.width * scale)), max(1, int(grey.height * scale)))
+    return grey.resize(size, Image.BILINEAR), scale
+
+
+def _projection_score(ys: np.ndarray, xs: np.ndarray, angle: float) -> float:
+    rows = np.round(ys + xs * np.tan(np.deg2rad(angle))).astype(np.int64)
+    rows -= rows.min()
+    return float(np.sum(np.bincount(rows).astype(np.float64) ** 2))
+
+
 def estimate_skew(grey: Image.Image) -> float:
     """Angle (degrees, counter-clockwise) that makes text lines horizontal: the one whose row
-    projection of ink is the most peaked."""
-    scale = min(1.0, ANALYSIS_WIDTH / grey.width)
-    small = grey.resize((max(1, int(grey.width * scale)), max(1, int(grey.height * scale))), Image.BILINEAR)
+    projection of ink is the most peaked. Whole degrees first, then steps of 0.2 around the best
+    one: 23 projections instead of 61 (same sroie-dev and es-dev scores as the full sweep)."""
+    small, _ = _analysis_copy(grey)
     ys, xs = np.nonzero(_ink_mask(small))
     if len(xs) < 200:
         return 0.0
@@ -50,30 +64,27 @@ def estimate_skew(grey: Image.Image) -> float:
         keep = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
         ys, xs = ys[keep], xs[keep]
     xs = xs - small.width / 2
-    best_angle, best_score = 0.0, -1.0
-    for angle in np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, SKEW_STEP_DEGREES):
-        radians = np.deg2rad(angle)
-        rows = np.round(ys + xs * np.tan(radians)).astype(np.int64)
-        rows -= rows.min()
-        profile = np.bincount(rows)
-        score = float(np.sum(profile.astype(np.float64) ** 2))
-        if score > best_score:
-            best_angle, best_score = float(angle), score
-    return best_angle
+    coarse = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, COARSE_SKEW_STEP_DEGREES),
+                 key=lambda a: _projection_score(ys, xs, float(a)))
+    fine = np.arange(coarse - COARSE_SKEW_STEP_DEGREES, coarse + COARSE_SKEW_STEP_DEGREES + 1e-9, SKEW_STEP_DEGREES)
+    best = max(fine, key=lambda a: (_projection_score(ys, xs, float(a)), -abs(a)))
+    return round(float(best), 2)
 
 
 def deskew(grey: Image.Image) -> tuple[Image.Image, float]:
     angle = estimate_skew(grey)
+    return _rotate(grey, angle), angle
+
+
+def _rotate(grey: Image.Image, angle: float) -> Image.Image:
     if abs(angle) < 0.1:
-        return grey, 0.0
+        return grey
     # Rows were straightened by y + x*tan(a); rotating the image by -a does the same.
-    return grey.rotate(-angle, resample=Image.BICUBIC, expand=True, fillcolor=255), angle
+    return grey.rotate(-angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
 
 
-def line_height(grey: Image.Image) -> float | None:
-    """Median height of the ink bands of the row projection: the printed line height."""
-    scale = min(1.0, ANALYSIS_WIDTH / grey.width)
-    small = grey.resize((max(1, int(grey.width * scale)), max(1, int(grey.height * scale))), Image.BILINEAR)
+def _band_height(small: Image.Image) -> float | None:
+    """Median height (pixels of `small`) of the ink bands of its row projection."""
     rows = _ink_mask(small).sum(axis=1) > max(2, small.width * 0.01)
     heights, run = [], 0
     for inked in rows:
@@ -85,18 +96,33 @@ def line_height(grey: Image.Image) -> float | None:
     heights = [h for h in heights if h >= 3]
     if len(heights) < 3:
         return None
-    return float(np.median(heights)) / scale
+    return float(np.median(heights))
+
+
+def line_height(grey: Image.Image) -> float | None:
+    """Median height of the ink bands of the row projection: the printed line height."""
+    small, scale = _analysis_copy(grey)
+    height = _band_height(small)
+    return height / scale if height else None
+
+
+def _scale_factor(height: float | None) -> float:
+    if not height:
+        return 1.0
+    factor = float(np.clip(TARGET_LINE_HEIGHT_PX / height, *SCALE_LIMITS))
+    return 1.0 if 0.9 < factor < 1.1 else factor
+
+
+def _resize(grey: Image.Image, factor: float) -> Image.Image:
+    if factor == 1.0:
+        return grey
+    size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
+    return grey.resize(size, Image.LANCZOS)
 
 
 def normalise_scale(grey: Image.Image) -> tuple[Image.Image, float]:
-    height = line_height(grey)
-    if not height:
-        return grey, 1.0
-    factor = float(np.clip(TARGET_LINE_HEIGHT_PX / height, *SCALE_LIMITS))
-    if 0.9 < factor < 1.1:
-        return grey, 1.0
-    size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
-    return grey.resize(size, Image.LANCZOS), factor
+    factor = _scale_factor(line_height(grey))
+    return _resize(grey, factor), factor
 
 
 def binarise(grey: Image.Image) -> Image.Image:
