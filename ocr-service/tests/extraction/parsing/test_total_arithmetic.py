@@ -69,3 +69,12 @@ def test_two_readings_agree_where_one_alone_cannot_tell():
     both = parse_readings([first, second])
     assert both.total == D("31.00") and both.confidence["total"] >= 0.8  # the total line and tendered - change
     assert both.date is not None  # the date only the second reading has
+
+
+def test_a_total_off_the_cash_rounding_is_doubtful():
+    text = "Total (?$T (RM) : 6.37\nRoundlng (RM) : -0.02\nTotal (RM) : 112.46\nCASH : 120.00"
+    receipt = parse_receipt(text)
+    assert receipt.total == D("112.46")  # nothing reads better, so it stays, but flagged
+    assert receipt.confidence["total"] < 0.8
+    assert any("5 cents" in w for w in receipt.warnings)
+    assert parse_receipt("Rounding : 0.00\nTotal (RM) : 112.46").confidence["total"] >= 0.8  # no rounding done

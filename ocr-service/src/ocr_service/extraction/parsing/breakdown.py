@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ocr_service.extraction.parsing.amounts import AMOUNT, parse_amount
+from ocr_service.extraction.parsing.totals import ROUNDING
 
 SUBTOTAL = re.compile(r"SUB\s*-?\s*TOTAL|\bTOTAL\s+(?:SALES?\s+)?\(?\s*EXCL|\bTOTAL\s+(?:BEFORE|NET\s+OF)\s+(?:GST|TAX|VAT)")
 # Tax and charges added to the subtotal; "GST 6% included" notes and summary tables are not.
 ADDED_CHARGE = re.compile(r"\bGST\b|\bTAX\b|\bVAT\b|\bIVA\b|\bSST\b|SERV(?:ICE)?\.?\s*(?:CHARGE|CHG)|\bSVC\b|\bS/?C\b")
 NOT_ADDED = re.compile(r"INCL|\bID\b|\bNO\b|\bREG\b|SUMMARY|INVOICE|\bCODE\b|PAYABLE\s+INCL")
 DISCOUNT = re.compile(r"\bDISC(?:OUNT)?\b|DESCUENTO|\bDTO\b|\bVOUCHER\b|\bCOUPON\b|AHORRO")
-ROUNDING = re.compile(r"\bROUNDING\b|\bROUND(?:ING)?\s*ADJ|\bREDONDEO\b|\bROUNDL?ING\b|\bADJ(?:USTMENT)?\b")
 TENDERED = re.compile(r"\bCASH\b|\bTENDERED\b|\bEFECTIVO\b|\bENTREGADO\b|\bRECEIVED\b|\bPAID\b")
 CHANGE = re.compile(r"\bCHANGE\b|\bCAMBIO\b|\bDEVOLVER\b|\bDEVOLUCI[OÓ]N\b|\bVUELTA\b")
 NOT_A_PAYMENT = re.compile(r"\bBILL\b|\bSALES?\b|\bPAYMENT\s+TYPE\b|\bCASHIER\b|EXCHANGE")
@@ -140,6 +140,17 @@ def subtotals_with_added_tax(lines: list[str]) -> set[Decimal]:
 
 def has_rounding_line(lines: list[str]) -> bool:
     return any(ROUNDING.search(line.upper()) for line in lines)
+
+
+def rounds_to_five_cents(lines: list[str]) -> bool:
+    """A rounding line with an adjustment that is not zero (or that OCR could not read): the
+    total after it is a whole number of 5 cents."""
+    for line in lines:
+        if ROUNDING.search(line.upper()):
+            value = _single_amount(line.upper())
+            if value is None or value != 0:
+                return True
+    return False
 
 
 def is_five_cents(value: Decimal) -> bool:

@@ -24,6 +24,7 @@ class _Evidence:
     line: int = 1 << 30
     before_tax: bool = False  # a subtotal the ticket adds tax to
     rounds: bool = False  # read on a ticket with a rounding line
+    adjusted: bool = False  # read on a ticket whose rounding line adjusts the total
 
     def agreement(self) -> int:
         """How many readings beyond the first say this amount."""
@@ -79,6 +80,7 @@ def _collect(reading: Reading, found: dict[Decimal, _Evidence]) -> None:
         evidence.routes += sorted(routes)
         evidence.before_tax |= evidence.amount in before_tax
         evidence.rounds |= breakdown.has_rounding_line(lines)
+        evidence.adjusted |= breakdown.rounds_to_five_cents(lines)
 
 
 def choose_total(readings: list[Reading]) -> TotalChoice | None:
@@ -109,6 +111,9 @@ def choose_total(readings: list[Reading]) -> TotalChoice | None:
             warnings.append(f"no total line could be read; total worked out from {ROUTE_NAMES.get(best.routes[0], best.routes[0])}")
     others = [e for e in found.values() if e is not best and not e.worded
               and set(e.routes) - {"items", "vat", "payment"}]
+    if best.adjusted and not breakdown.is_five_cents(best.amount):
+        confidence -= 0.2
+        warnings.append(f"the ticket rounds its total to 5 cents, but {best.amount} is not")
     if best.agreement() == 0 and others:
         confidence -= 0.1
         warnings.append(f"the amounts around the total suggest {others[0].amount} instead")

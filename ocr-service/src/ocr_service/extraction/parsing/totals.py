@@ -27,7 +27,8 @@ NOT_A_TOTAL = re.compile(
 # found, on a short line of its own in the lower part of the ticket.
 BLURRED_TOTAL = re.compile(r"^\W*T[O0][A-Z0-9]{0,3}[.:]?\s+(-?\d+[.,]\d{2})\s*(?:€|EUR)?\s*$", re.IGNORECASE)
 BLURRED_TOTAL_SCORE = 0.5
-ROUNDING = re.compile(r"\bROUNDING\b|\bREDONDEO\b|\bROUND(?:ING)?\s*ADJ|\bADJ(?:USTMENT)?\b")
+# "Rounding", "Round Adj", and OCR's "Roundlng" / "R0UNDING".
+ROUNDING = re.compile(r"\bR[O0]UND(?:[IL1]?NG)?\b|\bREDONDEO\b|\bADJ(?:USTMENT)?\b")
 # The amount alone on the line after a keyword ("TOTAL" / "9,99"): letters there mean another field.
 AMOUNT_ONLY_LINE = re.compile(r"^[\s:€$]*(?:RM|EUR|MYR|USD)?[\s:€$]*-?\d[\d.,]*\s*(?:€|EUR|RM)?\s*$", re.IGNORECASE)
 
