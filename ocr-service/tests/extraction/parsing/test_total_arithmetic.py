@@ -78,3 +78,10 @@ def test_a_total_off_the_cash_rounding_is_doubtful():
     assert receipt.confidence["total"] < 0.8
     assert any("5 cents" in w for w in receipt.warnings)
     assert parse_receipt("Rounding : 0.00\nTotal (RM) : 112.46").confidence["total"] >= 0.8  # no rounding done
+
+
+def test_vat_lines_under_a_subtotal_are_part_of_it_on_european_tickets():
+    receipt = parse_receipt("PAN 1 20,00\nSUBTOTAL 20,00\nIVA 21% 3,47\nTOTAL 20,00")
+    assert receipt.total == D("20.00") and receipt.confidence["total"] >= 0.75
+    # A clear TOTAL line equal to the subtotal is believed even under a tax line.
+    assert parse_receipt("BOOK 1 20.00\nSUBTOTAL 20.00\nSALES TAX 1.60\nTOTAL 20.00").total == D("20.00")

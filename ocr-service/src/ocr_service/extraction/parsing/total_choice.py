@@ -13,6 +13,9 @@ from ocr_service.extraction.parsing.amounts import close
 # How much a total worked out from other amounts is worth when nothing else agrees with it:
 # tendered minus change is what was paid by definition; a breakdown may be tax-inclusive.
 DERIVED_SCORE = {"tendered_change": 0.55, "breakdown": 0.45}
+# A total line with a single amount on it ("TOTAL 20,00"), as opposed to a table row or an amount
+# found on the next line.
+CLEAR_TOTAL_LINE = 0.7
 ROUTE_NAMES = {"tendered_change": "cash tendered minus change", "breakdown": "the subtotal and the lines under it"}
 
 
@@ -95,9 +98,9 @@ def choose_total(readings: list[Reading]) -> TotalChoice | None:
     rounds = any(e.rounds for e in found.values()) and any(breakdown.is_five_cents(e.amount) for e in found.values())
 
     def rank(e: _Evidence) -> tuple:
-        # A subtotal the ticket adds tax to is not the total, unless cash tendered minus change says
-        # it is what was paid (the tax line was then an "included" note OCR could not read).
-        subtotal = e.before_tax and "tendered_change" not in e.routes
+        # A subtotal the ticket adds tax to is not the total, unless cash tendered minus change or
+        # a line of its own that says TOTAL says it is (the tax line was then an "included" note).
+        subtotal = e.before_tax and "tendered_change" not in e.routes and e.score() < CLEAR_TOTAL_LINE
         return (e.agreement() > 0, not rounds or breakdown.is_five_cents(e.amount), not subtotal, e.score(),
                 e.agreement(), -e.line)
 
