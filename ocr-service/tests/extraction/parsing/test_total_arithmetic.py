@@ -85,3 +85,10 @@ def test_vat_lines_under_a_subtotal_are_part_of_it_on_european_tickets():
     assert receipt.total == D("20.00") and receipt.confidence["total"] >= 0.75
     # A clear TOTAL line equal to the subtotal is believed even under a tax line.
     assert parse_receipt("BOOK 1 20.00\nSUBTOTAL 20.00\nSALES TAX 1.60\nTOTAL 20.00").total == D("20.00")
+
+
+def test_receipts_in_other_countries_settle_on_what_was_paid():
+    uk = parse_receipt("TEA 2 6.25 12.50\nSUBTOTAL 12.50\nVAT 20% 2.08\nTOTAL 12.50\nCARD 12.50")
+    assert uk.total == D("12.50")
+    us = parse_receipt("BURGER 1 40.00\nSUBTOTAL 40.00\nTAX 3.20\nTOTAL 43.20\nTIP 8.00\nTOTAL 51.20\nVISA 51.20")
+    assert us.total == D("51.20")  # the tip added after the first total is paid too

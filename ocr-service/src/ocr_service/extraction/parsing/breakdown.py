@@ -25,7 +25,7 @@ SUBTOTAL = re.compile(r"SUB\s*-?\s*TOTAL|\bTOTAL\s+(?:SALES?\s+)?\(?\s*EXCL|\bTO
 # Tax and charges added to the subtotal; "GST 6% included" notes and summary tables are not.
 # IVA and VAT are left out: European shelf prices include them, so their lines under a subtotal
 # say how much of it is tax, they do not add to it.
-ADDED_CHARGE = re.compile(r"\bGST\b|\bTAX\b|\bSST\b|SERV(?:ICE)?\.?\s*(?:CHARGE|CHG)|\bSVC\b|\bS/?C\b")
+ADDED_CHARGE = re.compile(r"\bGST\b|\bTAX\b|\bSST\b|\bTIPS?\b|GRATUITY|PROPINA|SERV(?:ICE)?\.?\s*(?:CHARGE|CHG)|\bSVC\b|\bS/?C\b")
 NOT_ADDED = re.compile(r"INCL|\bID\b|\bNO\b|\bREG\b|SUMMARY|INVOICE|\bCODE\b|PAYABLE\s+INCL")
 DISCOUNT = re.compile(r"\bDISC(?:OUNT)?\b|DESCUENTO|\bDTO\b|\bVOUCHER\b|\bCOUPON\b|AHORRO")
 TENDERED = re.compile(r"\bCASH\b|\bTENDERED\b|\bEFECTIVO\b|\bENTREGADO\b|\bRECEIVED\b|\bPAID\b")
