@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from ocr_service.extraction.parsing.breakdown import from_breakdown, from_tendered_and_change
+from ocr_service.extraction.parsing.breakdown import from_breakdowns, from_tendered_and_change, read_breakdowns
 from ocr_service.extraction.parsing.receipt import parse_readings, parse_receipt
 
 D = Decimal
@@ -39,7 +39,7 @@ def test_cash_rounding_prefers_a_whole_number_of_five_cents():
 
 
 def test_unreadable_rounding_adjustment_still_rounds_to_five_cents():
-    derived = from_breakdown(["Subtotal 179.00", "GST 6%: 10.74", "Rounding Adj 0,61", "Net Total 199.75"])
+    derived = from_breakdowns(read_breakdowns(["Subtotal 179.00", "GST 6%: 10.74", "Rounding Adj 0,61", "Net Total 199.75"]))
     assert D("189.75") in {d.amount for d in derived}
 
 
@@ -58,7 +58,7 @@ def test_a_clear_total_line_is_kept_when_the_breakdown_is_tax_inclusive():
 def test_a_charge_with_an_unreadable_amount_is_worked_out_from_its_rate():
     lines = ["1 SUB TOTAL 150.00", "SERVICE CHARGE 10% 15)", "GST 6%", "NET TOTAL 114,3", "CASH 00"]
     # 150.00 + 10 % = 165.00, + 6 % GST = 174.90: what the till computed.
-    assert [d.amount for d in from_breakdown(lines)] == [D("174.90")]
+    assert [d.amount for d in from_breakdowns(read_breakdowns(lines))] == [D("174.90")]
 
 
 def test_two_readings_agree_where_one_alone_cannot_tell():

@@ -73,18 +73,15 @@ def estimate_skew(grey: Image.Image) -> float:
 
 def deskew(grey: Image.Image) -> tuple[Image.Image, float]:
     angle = estimate_skew(grey)
-    return _rotate(grey, angle), angle
-
-
-def _rotate(grey: Image.Image, angle: float) -> Image.Image:
     if abs(angle) < 0.1:
-        return grey
+        return grey, 0.0
     # Rows were straightened by y + x*tan(a); rotating the image by -a does the same.
-    return grey.rotate(-angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    return grey.rotate(-angle, resample=Image.BICUBIC, expand=True, fillcolor=255), angle
 
 
-def _band_height(small: Image.Image) -> float | None:
-    """Median height (pixels of `small`) of the ink bands of its row projection."""
+def line_height(grey: Image.Image) -> float | None:
+    """Median height of the ink bands of the row projection: the printed line height."""
+    small, scale = _analysis_copy(grey)
     rows = _ink_mask(small).sum(axis=1) > max(2, small.width * 0.01)
     heights, run = [], 0
     for inked in rows:
@@ -96,33 +93,18 @@ def _band_height(small: Image.Image) -> float | None:
     heights = [h for h in heights if h >= 3]
     if len(heights) < 3:
         return None
-    return float(np.median(heights))
-
-
-def line_height(grey: Image.Image) -> float | None:
-    """Median height of the ink bands of the row projection: the printed line height."""
-    small, scale = _analysis_copy(grey)
-    height = _band_height(small)
-    return height / scale if height else None
-
-
-def _scale_factor(height: float | None) -> float:
-    if not height:
-        return 1.0
-    factor = float(np.clip(TARGET_LINE_HEIGHT_PX / height, *SCALE_LIMITS))
-    return 1.0 if 0.9 < factor < 1.1 else factor
-
-
-def _resize(grey: Image.Image, factor: float) -> Image.Image:
-    if factor == 1.0:
-        return grey
-    size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
-    return grey.resize(size, Image.LANCZOS)
+    return float(np.median(heights)) / scale
 
 
 def normalise_scale(grey: Image.Image) -> tuple[Image.Image, float]:
-    factor = _scale_factor(line_height(grey))
-    return _resize(grey, factor), factor
+    height = line_height(grey)
+    if not height:
+        return grey, 1.0
+    factor = float(np.clip(TARGET_LINE_HEIGHT_PX / height, *SCALE_LIMITS))
+    if 0.9 < factor < 1.1:
+        return grey, 1.0
+    size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
+    return grey.resize(size, Image.LANCZOS), factor
 
 
 def binarise(grey: Image.Image) -> Image.Image:

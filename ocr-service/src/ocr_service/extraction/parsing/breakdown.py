@@ -9,7 +9,7 @@ was paid, each from amounts printed elsewhere on the ticket:
   rounding adjustment. Where the ticket prints a rounding line, the total is also the sum
   rounded to 5 cents (cash rounding), which survives an unreadable adjustment.
 
-Each route gives a reading that agrees or not with the total lines; receipt.py weighs them.
+Each route gives a reading that agrees or not with the total lines; total_choice.py weighs them.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ocr_service.extraction.parsing.amounts import AMOUNT, parse_amount
-from ocr_service.extraction.parsing.totals import ROUNDING
+from ocr_service.extraction.parsing.amounts import amounts_in
+from ocr_service.extraction.parsing.totals import CHANGE, ROUNDING
 
 SUBTOTAL = re.compile(r"SUB\s*-?\s*TOTAL|\bTOTAL\s+(?:SALES?\s+)?\(?\s*EXCL|\bTOTAL\s+(?:BEFORE|NET\s+OF)\s+(?:GST|TAX|VAT)")
 # Tax and charges added to the subtotal; "GST 6% included" notes and summary tables are not.
@@ -29,8 +29,7 @@ ADDED_CHARGE = re.compile(r"\bGST\b|\bTAX\b|\bSST\b|\bTIPS?\b|GRATUITY|PROPINA|S
 NOT_ADDED = re.compile(r"INCL|\bID\b|\bNO\b|\bREG\b|SUMMARY|INVOICE|\bCODE\b|PAYABLE\s+INCL")
 DISCOUNT = re.compile(r"\bDISC(?:OUNT)?\b|DESCUENTO|\bDTO\b|\bVOUCHER\b|\bCOUPON\b|AHORRO")
 TENDERED = re.compile(r"\bCASH\b|\bTENDERED\b|\bEFECTIVO\b|\bENTREGADO\b|\bRECEIVED\b|\bPAID\b")
-CHANGE = re.compile(r"\bCHANGE\b|\bCAMBIO\b|\bDEVOLVER\b|\bDEVOLUCI[OÓ]N\b|\bVUELTA\b")
-NOT_A_PAYMENT = re.compile(r"\bBILL\b|\bSALES?\b|\bPAYMENT\s+TYPE\b|\bCASHIER\b|EXCHANGE")
+NOT_A_PAYMENT = re.compile(r"\bBILL\b|\bSALES?\b|\bPAYMENT\s+TYPE\b|\bCASHIER\b")
 RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 MAX_ROUNDING = Decimal("0.10")
 CENT = Decimal("0.01")
@@ -47,8 +46,8 @@ class DerivedTotal:
 
 def _single_amount(line: str) -> Decimal | None:
     """The one amount a line carries after its label; None for table rows and lines without one."""
-    found = AMOUNT.findall(line)
-    return parse_amount(found[-1]) if len(found) == 1 else None
+    found = amounts_in(line)
+    return found[0] if len(found) == 1 else None
 
 
 def from_tendered_and_change(lines: list[str]) -> list[DerivedTotal]:
@@ -56,7 +55,7 @@ def from_tendered_and_change(lines: list[str]) -> list[DerivedTotal]:
     found = []
     for index, line in enumerate(lines):
         upper = line.upper()
-        if not CHANGE.search(upper) or "EXCHANGE" in upper:
+        if not CHANGE.search(upper):
             continue
         change = _single_amount(upper)
         if change is None:
@@ -85,7 +84,7 @@ def _to_five_cents(value: Decimal) -> Decimal:
 
 
 @dataclass(frozen=True)
-class _Breakdown:
+class Breakdown:
     line: int
     subtotal: Decimal
     added: Decimal  # tax and charges, less discounts
@@ -93,7 +92,7 @@ class _Breakdown:
     rounding_line: bool
 
 
-def _breakdowns(lines: list[str]) -> list[_Breakdown]:
+def read_breakdowns(lines: list[str]) -> list[Breakdown]:
     """Each subtotal with the lines right under it that add to it or take from it. The first line
     that is none of those (the total, the payment, or text OCR could not read) ends the block."""
     found = []
@@ -117,14 +116,14 @@ def _breakdowns(lines: list[str]) -> list[_Breakdown]:
                 added += value if value is not None else _from_rate(text, subtotal + added)
             elif value is None or value != subtotal + added + adjustment:
                 break  # (a line printing the running sum, "TOTAL 49.60" after a discount, is passed)
-        found.append(_Breakdown(index, subtotal, added, adjustment, rounding_line))
+        found.append(Breakdown(index, subtotal, added, adjustment, rounding_line))
     return found
 
 
-def from_breakdown(lines: list[str]) -> list[DerivedTotal]:
+def from_breakdowns(breakdowns: list[Breakdown]) -> list[DerivedTotal]:
     """Subtotal plus what the lines under it add (tax, charges) or take away (discounts, rounding)."""
     found = []
-    for b in _breakdowns(lines):
+    for b in breakdowns:
         if b.added == 0 and not b.rounding_line:
             continue  # nothing added to the subtotal: it says nothing new about the total
         exact = b.subtotal + b.added + b.adjustment
@@ -134,14 +133,10 @@ def from_breakdown(lines: list[str]) -> list[DerivedTotal]:
     return [d for d in found if d.amount > 0]
 
 
-def subtotals_with_added_tax(lines: list[str]) -> set[Decimal]:
+def subtotals_with_added_tax(breakdowns: list[Breakdown]) -> set[Decimal]:
     """Subtotals to which the ticket adds tax: a sum that matches one of them (the items of a
     ticket that prices before tax) is not the total."""
-    return {b.subtotal for b in _breakdowns(lines) if b.added > 0}
-
-
-def has_rounding_line(lines: list[str]) -> bool:
-    return any(ROUNDING.search(line.upper()) for line in lines)
+    return {b.subtotal for b in breakdowns if b.added > 0}
 
 
 def rounds_to_five_cents(lines: list[str]) -> bool:

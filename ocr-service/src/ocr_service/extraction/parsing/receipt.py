@@ -95,8 +95,9 @@ def parse_receipt(text: str) -> Receipt:
 
 def parse_readings(texts: list[str]) -> Receipt:
     """One ticket from one or more readings of it (OCR of differently prepared images): the total
-    is weighed over the evidence of all of them, the date is the one they agree on, and the
-    lines, VAT and shop come from the reading that adds up with that total."""
+    is weighed over the evidence of all of them, the date is the one they agree on, the shop the
+    one read with the most confidence, and the items and VAT come from the reading that adds up
+    with that total."""
     readings = [_read(text) for text in texts]
     chosen = total_choice.choose_total([total_choice.Reading(r.lines, r.items_net, r.taxes_sum) for r in readings])
     total = chosen.amount if chosen is not None else None

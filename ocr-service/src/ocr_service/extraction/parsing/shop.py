@@ -58,18 +58,16 @@ LEGAL_FORM = re.compile(
     r"C\.?\s?B\.?|SDN\.?\s*B[HN]D\.?|BHD\.?|S/B|PLT|PTE\.?|LTD\.?|LIMITED|GMBH|INC\.?|LLC|CORP(?:ORATION)?\.?|CO\.)(?=\W*$|\s*\())",
     re.IGNORECASE,
 )
-# Words of trade a shop's name ends with when it has no legal form printed ("FUYI MINI MARKET").
-TRADE_WORD = re.compile(
-    r"\b(?:ENTERPRISES?|TRADING|HARDWARE|RESTAURANT|RESTORAN|STORES?|MART|SUPERMARKET|MINI\s?MARKET|MARKET|BAKERY|"
-    r"CAF[EÉ]|BISTRO|PHARMACY|FARMACIA|STATIONERY|BOOKS?|ELECTRICAL|KEDAI|PERNIAGAAN)\b",
-    re.IGNORECASE,
-)
-# OCR's usual slips inside a legal form: "SON BHD", "SDN BND", "5DN BHD".
-LEGAL_FORM_SLIPS = ((re.compile(r"\b[S5][O0D]N\.?\s*B[HN]D\b", re.IGNORECASE), "SDN BHD"),)
+# Words of trade that open the second line of a company name ("AIK HUAT HARDWARE" /
+# "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
+TRADE_WORDS = (r"ENTERPRISES?|TRADING|HARDWARE|RESTAURANT|RESTORAN|STORES?|MART|SUPERMARKET|MINI\s?MARKET|MARKET|"
+               r"BAKERY|CAF[EÉ]|BISTRO|PHARMACY|FARMACIA|STATIONERY|BOOKS?|ELECTRICAL|KEDAI|PERNIAGAAN")
+# OCR's usual slip inside the commonest legal form: "SON BHD", "SDN BND", "5DN BHD".
+SDN_BHD_SLIP = re.compile(r"\b[S5][O0D]N\.?\s*B[HN]D\b", re.IGNORECASE)
 # A name printed over two or three lines: a line ending in "&" or an open bracket goes on, and a
 # line beginning with a bracket's close, "&" or a trade word continues the one above.
 CONTINUES_BELOW = re.compile(r"(?:&|\bAND|\bY|-|,)\s*$", re.IGNORECASE)
-CONTINUES_ABOVE = re.compile(rf"^\s*(?:[)&]|(?:{TRADE_WORD.pattern[2:-2]})\b|SDN\b|BHD\b)", re.IGNORECASE)
+CONTINUES_ABOVE = re.compile(rf"^\s*(?:[)&]|(?:{TRADE_WORDS})\b|SDN\b|BHD\b)", re.IGNORECASE)
 HEADER_LINES = 10
 # The document's title ("TAX INVOICE", "FACTURA SIMPLIFICADA") closes the seller's header: a company
 # named under it is the customer the invoice is made out to.
@@ -216,13 +214,7 @@ def _name_block(lines: list[str], index: int, end: int, legal: bool) -> str:
         first -= 1
     while last + 1 < max(end, index + 1) and _continues(lines[last], lines[last + 1], legal):
         last += 1
-    return _fix_legal_form(" ".join(_strip_ids(line) for line in lines[first:last + 1]))
-
-
-def _fix_legal_form(name: str) -> str:
-    for slip, form in LEGAL_FORM_SLIPS:
-        name = slip.sub(form, name)
-    return name
+    return SDN_BHD_SLIP.sub("SDN BHD", " ".join(_strip_ids(line) for line in lines[first:last + 1]))
 
 
 def _address(lines: list[str], after: int | None) -> str | None:

@@ -26,8 +26,6 @@ class _Evidence:
     routes: list[str] = field(default_factory=list)  # other routes to it, once per reading
     line: int = 1 << 30
     before_tax: bool = False  # a subtotal the ticket adds tax to
-    rounds: bool = False  # read on a ticket with a rounding line
-    adjusted: bool = False  # read on a ticket whose rounding line adjusts the total
 
     def agreement(self) -> int:
         """How many readings beyond the first say this amount."""
@@ -63,16 +61,17 @@ def _collect(reading: Reading, found: dict[Decimal, _Evidence]) -> None:
         evidence.line = min(evidence.line, line)
         return evidence
 
-    own: dict[Decimal, set[str]] = {}
+    derived: dict[Decimal, set[str]] = {}
     for candidate in totals.total_candidates(lines) or totals.blurred_total_candidates(lines):
         at(totals.rounded(lines, candidate), candidate.line).worded.append(candidate.score)
-    for derived in breakdown.from_tendered_and_change(lines) + breakdown.from_breakdown(lines):
-        at(derived.amount, derived.line)
-        own.setdefault(derived.amount, set()).add(derived.route)
+    breakdowns = breakdown.read_breakdowns(lines)
+    for reading_of_total in breakdown.from_tendered_and_change(lines) + breakdown.from_breakdowns(breakdowns):
+        at(reading_of_total.amount, reading_of_total.line)
+        derived.setdefault(reading_of_total.amount, set()).add(reading_of_total.route)
     paid = totals.payment_amounts(lines)
-    before_tax = breakdown.subtotals_with_added_tax(lines)
+    before_tax = breakdown.subtotals_with_added_tax(breakdowns)
     for evidence in found.values():
-        routes = own.get(evidence.amount, set())
+        routes = set(derived.get(evidence.amount, ()))
         if any(close(evidence.amount, p) for p in paid):
             routes.add("payment")
         # On a ticket that adds tax under the subtotal the items add up to the subtotal, not the total.
@@ -82,8 +81,6 @@ def _collect(reading: Reading, found: dict[Decimal, _Evidence]) -> None:
             routes.add("vat")
         evidence.routes += sorted(routes)
         evidence.before_tax |= evidence.amount in before_tax
-        evidence.rounds |= breakdown.has_rounding_line(lines)
-        evidence.adjusted |= breakdown.rounds_to_five_cents(lines)
 
 
 def choose_total(readings: list[Reading]) -> TotalChoice | None:
@@ -94,8 +91,9 @@ def choose_total(readings: list[Reading]) -> TotalChoice | None:
         _collect(reading, found)
     if not found:
         return None
-    # Cash rounding: after a rounding line the total is a whole number of 5 cents.
-    rounds = any(e.rounds for e in found.values()) and any(breakdown.is_five_cents(e.amount) for e in found.values())
+    # Cash rounding: after a rounding line that adjusts it, the total is a whole number of 5 cents.
+    adjusted = any(breakdown.rounds_to_five_cents(r.lines) for r in readings)
+    rounds = adjusted and any(breakdown.is_five_cents(e.amount) for e in found.values())
 
     def rank(e: _Evidence) -> tuple:
         # A subtotal the ticket adds tax to is not the total, unless cash tendered minus change or
@@ -114,7 +112,7 @@ def choose_total(readings: list[Reading]) -> TotalChoice | None:
             warnings.append(f"no total line could be read; total worked out from {ROUTE_NAMES.get(best.routes[0], best.routes[0])}")
     others = [e for e in found.values() if e is not best and not e.worded
               and set(e.routes) - {"items", "vat", "payment"}]
-    if best.adjusted and not breakdown.is_five_cents(best.amount):
+    if adjusted and not breakdown.is_five_cents(best.amount):
         confidence -= 0.2
         warnings.append(f"the ticket rounds its total to 5 cents, but {best.amount} is not")
     if best.agreement() == 0 and others:

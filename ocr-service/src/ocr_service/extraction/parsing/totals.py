@@ -35,7 +35,7 @@ AMOUNT_ONLY_LINE = re.compile(r"^[\s:€$]*(?:RM|EUR|MYR|USD)?[\s:€$]*-?\d[\d.
 # Lines saying how it was paid: their amount confirms the total.
 PAYMENT_LINE = re.compile(r"TARJETA|TARJ\.|\bVISA\b|MASTERCARD|EFECTIVO|\bCASH\b|\bCARD\b|IMPORTE\s*:|DAT[AÁ]FONO|"
                           r"ENTREGADO|\bVENTA\b|\bPAID\b|TEF\b")
-CHANGE = re.compile(r"\bCAMBIO\b|\bCHANGE\b|\bDEVOLVER\b")
+CHANGE = re.compile(r"\bCAMBIO\b|\bCHANGE\b|\bDEVOLVER\b|\bDEVOLUCI[OÓ]N\b|\bVUELTA\b")
 
 
 @dataclass(frozen=True)
