@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from ocr_service.extraction.parsing.amounts import amounts_in, parse_amount, trailing_amount
+from ocr_service.extraction.parsing import conventions
 from ocr_service.extraction.parsing.dates import find_date, find_time
 
 
@@ -57,3 +58,37 @@ def test_ocr_slips_around_a_date_and_codes_that_look_like_one():
     assert find_date(["HCO3-7 - 15", "CHOPPING BOARD 19.00", "12. -01-19 21:13 SH01 T4"]) == (dt.date(2019, 1, 12), 2)
     # Unlabelled dates: the one printed with a time is the purchase's.
     assert find_date(["TAXINV:002-1550040 18/03/16", "CASH 100.00", "18/03/18 09:03 S002"])[0] == dt.date(2018, 3, 18)
+
+
+US_HEADER = ["SMOKE HOUSE GRILL", "5242 MAIN BLVD", "SHERMAN OAKS, CA 91401", "(818) 555-1280"]
+
+
+def test_us_tickets_print_the_month_first():
+    lines = [*US_HEADER, "09/08/2017 12:45 PM", "Total $26.96"]
+    assert find_date(lines, month_first=conventions.month_first("\n".join(lines)))[0] == dt.date(2017, 9, 8)
+    # A day above 12 decides by itself whichever way the ticket prints dates.
+    assert find_date(["06/26/2015 4:55 PM"])[0] == dt.date(2015, 6, 26)
+
+
+def test_day_first_countries_keep_their_order_even_with_a_us_looking_sign():
+    spanish = ["SUPERMERCADO EJEMPLO S.L.", "NIF B12345674", "TEL 963-319-378", "09/08/2024 18:00", "TOTAL (€) 3,20"]
+    malaysian = ["ABC TRADING SDN BHD", "GST REG 001", "TEL 555-123-4567", "09/08/2018", "TOTAL RM 9.00"]
+    for lines in (spanish, malaysian):
+        assert not conventions.month_first("\n".join(lines))
+        assert find_date(lines)[0].month == 8
+
+
+@pytest.mark.parametrize("line,date", [
+    ("Feb23'19 10:23AM", dt.date(2019, 2, 23)), ("Date: Sep07'18 09:28PM", dt.date(2018, 9, 7)),
+    ("0168 20:14 #04 MAR.19'17 REG0001", dt.date(2017, 3, 19)), ("ID: 234673 #1 Jun 26,15 04:55 PM", dt.date(2015, 6, 26)),
+    ("Mar18'1810:54AM", dt.date(2018, 3, 18)),
+])
+def test_month_name_dates_of_restaurant_systems(line, date):
+    assert find_date([line])[0] == date
+
+
+def test_a_time_glued_to_the_year_is_still_a_date_and_a_time():
+    # Engines that drop spaces print "03/06/202419:22".
+    assert find_date(["03/06/202419:22   OP:3646962"])[0] == dt.date(2024, 6, 3)
+    assert find_time(["03/06/202419:22   OP:3646962"], 0) == "19:22"
+    assert find_date(["DECAF 12 16.50"]) is None

@@ -92,3 +92,20 @@ def test_receipts_in_other_countries_settle_on_what_was_paid():
     assert uk.total == D("12.50")
     us = parse_receipt("BURGER 1 40.00\nSUBTOTAL 40.00\nTAX 3.20\nTOTAL 43.20\nTIP 8.00\nTOTAL 51.20\nVISA 51.20")
     assert us.total == D("51.20")  # the tip added after the first total is paid too
+
+
+def test_the_payment_and_the_items_outweigh_a_vat_row_nothing_confirms():
+    # The TOTAL line lost to the photo; the VAT table's TOTAL row prints the bases first.
+    text = ("SUPERMERCADO\n1 YOGUR NATURAL 4,20\n1 PAN INTEGRAL 3,10\nTOTAL (€) 7,3O\nTARJETA BANCARIA 7,30\n"
+            "IVA BASE IMPONIBLE (€) CUOTA (€)\n10% 6,64 0,66\nTOTAL 6,64 0,66\nImporte: 7,30 €")
+    receipt = parse_receipt(text)
+    assert receipt.total == D("7.30") and receipt.confidence["total"] >= 0.8  # card, items and VAT agree
+    # The card payment and the items alone: chosen, but doubtful (no total line says it).
+    alone = parse_receipt("SUPERMERCADO\n1 YOGUR NATURAL 4,20\n1 PAN INTEGRAL 3,10\nTOTAL (€) 7,3O\n"
+                          "TARJETA BANCARIA 7,30\nTOTAL 6,64 0,66")
+    assert alone.total == D("7.30") and alone.confidence["total"] < 0.8
+
+
+def test_total_words_glued_to_what_precedes_them():
+    assert parse_receipt("CAFE\n1 CHOWDER 6.00\nTax 0.40\nGRAT 18 1.15\n06/10 1:39pTOTAL : 7.55").total == D("7.55")
+    assert parse_receipt("DINER\nNet Total: $145.00\nTax $12.51\nTOTAL: $157.51\nAmountDue: $157.51").total == D("157.51")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ocr_service.extraction.parsing import dates, items, payment, shop, total_choice, totals, vat
+from ocr_service.extraction.parsing import conventions, dates, items, payment, shop, total_choice, totals, vat
 from ocr_service.extraction.parsing.amounts import close
 
 # Lines sold outside VAT (charity donations, deposits): the VAT table does not include them.
@@ -54,7 +54,7 @@ class _Reading:
 def _read(text: str) -> _Reading:
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     reading = Receipt(shop=shop.read_shop(lines))
-    found_date = dates.find_date(lines)
+    found_date = dates.find_date(lines, conventions.month_first(text))
     if found_date:
         reading.date = found_date[0]
         reading.confidence["date"] = 0.95

@@ -12,11 +12,14 @@ from ocr_service.extraction.parsing.amounts import close
 
 # How much a total worked out from other amounts is worth when nothing else agrees with it:
 # tendered minus change is what was paid by definition; a breakdown may be tax-inclusive.
-DERIVED_SCORE = {"tendered_change": 0.55, "breakdown": 0.45}
+# A card payment pays the total exactly (cash may be more: tendered), but it is not a total line:
+# worth less than one, it wins when another route agrees with it.
+DERIVED_SCORE = {"tendered_change": 0.55, "payment": 0.5, "breakdown": 0.45}
 # A total line with a single amount on it ("TOTAL 20,00"), as opposed to a table row or an amount
 # found on the next line.
 CLEAR_TOTAL_LINE = 0.7
-ROUTE_NAMES = {"tendered_change": "cash tendered minus change", "breakdown": "the subtotal and the lines under it"}
+ROUTE_NAMES = {"tendered_change": "cash tendered minus change", "breakdown": "the subtotal and the lines under it",
+               "payment": "the card payment"}
 
 
 @dataclass
@@ -70,6 +73,11 @@ def _collect(reading: Reading, found: dict[Decimal, _Evidence]) -> None:
         derived.setdefault(reading_of_total.amount, set()).add(reading_of_total.route)
     paid = totals.payment_amounts(lines)
     before_tax = breakdown.subtotals_with_added_tax(breakdowns)
+    # A card payment is a reading of the total too: when the TOTAL line is garbled, the card and the
+    # items still agree, and together they outweigh a VAT row that nothing confirms. (Cash is not:
+    # what was tendered is often more; and the items alone may count a payment line as an item.)
+    for amount in totals.card_amounts(lines):
+        at(amount, len(lines))
     for evidence in found.values():
         routes = set(derived.get(evidence.amount, ()))
         if any(close(evidence.amount, p) for p in paid):

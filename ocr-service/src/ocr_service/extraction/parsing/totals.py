@@ -10,12 +10,13 @@ from ocr_service.extraction.parsing.amounts import AMOUNT, parse_amount
 
 # From the most to the least specific: what was paid beats a plain TOTAL.
 KEYWORDS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(r"\bTOTAL\s+A\s+PAGAR\b|\bIMPORTE\s+A\s+PAGAR\b|\bA\s+PAGAR\b|\bAMOUNT\s+DUE\b|\bTOTAL\s+DUE\b|"
+    (re.compile(r"\bTOTAL\s+A\s+PAGAR\b|\bIMPORTE\s+A\s+PAGAR\b|\bA\s+PAGAR\b|\bAMOUNT\s*DUE\b|\bTOTAL\s*DUE\b|"
                 r"\bTOTAL\s+PAYABLE\b|\bNETT?\s*TOTAL(?![A-Z])|\bTOTAL\s+AM(?:OUN)?T(?![A-Z])|\bROUNDED\s+TOTAL\b|TOTAL\s+(?:AMT\s+)?ROUNDED|"
                 r"\bTOTAL\s+AFTER\b|\bINCLUSIVE\s+OF\s+GST\b|\bINCL\.?\s+GST\b|\bTOTAL\s+INCLUDES?\b"), 0.95),
     (re.compile(r"\bTOTAL\s*\(€\)|\bTOTAL\s+COMPRA\b|\bIMPORTE\s+TOTAL\b|\bTOTAL\s+EUR(?:OS)?\b|\bGRAND\s+TOTAL\b|"
                 r"\bTOTAL\s+VENTA\b|\bTOTAL\s*\(?RM\)?|\bTOTAL\s+INCL|\bTOTAL\s+SALES?\b"), 0.9),
-    (re.compile(r"\bT\s?O\s?T\s?A\s?L\b|\bTOTAL:?"), 0.75),
+    # Also glued to the time before it ("1:39pTOTAL"), as engines that drop spaces print it.
+    (re.compile(r"\bT\s?O\s?T\s?A\s?L\b|\bTOTAL:?|(?<=\d[AP])TOTAL\b|(?<=\d)TOTAL\b"), 0.75),
 )
 NOT_A_TOTAL = re.compile(
     r"SUB\s*-?\s*TOTAL|SIN\s+PROMOCION|\bTOTALS\b|ART[IÍ]CULOS\b|\bAHORRO|DESCUENTO|BASE\s+IMPONIBLE|\bCUOTA\b|"
@@ -35,6 +36,8 @@ AMOUNT_ONLY_LINE = re.compile(r"^[\s:€$]*(?:RM|EUR|MYR|USD)?[\s:€$]*-?\d[\d.
 # Lines saying how it was paid: their amount confirms the total.
 PAYMENT_LINE = re.compile(r"TARJETA|TARJ\.|\bVISA\b|MASTERCARD|EFECTIVO|\bCASH\b|\bCARD\b|IMPORTE\s*:|DAT[AÁ]FONO|"
                           r"ENTREGADO|\bVENTA\b|\bPAID\b|TEF\b")
+# Of those, the lines of a card payment, which pays exactly the total.
+CARD_LINE = re.compile(r"TARJETA|TARJ\.|\bVISA\b|MASTERCARD|\bCARD\b|IMPORTE\s*:|DAT[AÁ]FONO|\bAMEX\b|\bDEBIT\b|\bCREDIT\b")
 CHANGE = re.compile(r"\bCAMBIO\b|\bCHANGE\b|\bDEVOLVER\b|\bDEVOLUCI[OÓ]N\b|\bVUELTA\b")
 
 
@@ -86,6 +89,11 @@ def payment_amounts(lines: list[str]) -> list[Decimal]:
         if PAYMENT_LINE.search(upper) and not CHANGE.search(upper) and not NOT_A_TOTAL.search(upper):
             values += [parse_amount(a) for a in AMOUNT.findall(upper)]
     return [v for v in values if v > 0]
+
+
+def card_amounts(lines: list[str]) -> list[Decimal]:
+    """Amounts on the lines of a card payment."""
+    return [v for line in lines if CARD_LINE.search(line.upper()) for v in payment_amounts([line])]
 
 
 def rounded(lines: list[str], chosen: TotalCandidate) -> Decimal:
