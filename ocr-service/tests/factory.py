@@ -8,6 +8,8 @@ import struct
 import zipfile
 import zlib
 
+import pypdfium2 as pdfium
+from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -86,4 +88,40 @@ def zip_archive() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("ticket.txt", "TOTAL 2,15")
+    return buffer.getvalue()
+
+
+def real_photo(name: str) -> bytes:
+    """A real photo that is not a ticket (scikit-image ships "chelsea", a cat, and "coffee", a cup)."""
+    from importlib.resources import files
+
+    image = Image.open(io.BytesIO((files("skimage") / "data" / f"{name}.png").read_bytes())).convert("RGB")
+    return jpeg_bytes(image)
+
+
+def blank_page_photo() -> bytes:
+    """A phone photo of an empty sheet of paper on a table."""
+    import numpy as np
+
+    from ocr_service.devtools.phone_photo import Strength, simulate
+
+    strength = Strength(ink_grey=40, fade=0.0, curl_px=4, tilt_degrees=4, quarter_turns=0, perspective=0.04,
+                        table_share=0.3, gradient=0.2, shadow=0.2, blur_sigma=0.8, jpeg_quality=85)
+    return jpeg_bytes(simulate(np.full((1400, 700), 255, np.uint8), strength, np.random.default_rng(3)))
+
+
+def text_screenshot() -> bytes:
+    """A screenshot of a page of prose: words, but no prices, no total, no ticket."""
+    prose = ["Dear neighbours,", "the meeting about the garden is on Thursday evening in the hall.",
+             "Please bring your ideas for the spring planting and a chair if you have one.",
+             "We will also talk about the new bicycle shed and who looks after the keys.", "See you there, Ana"]
+    page = pdfium.PdfDocument(ticket_pdf(prose))[0].render(scale=3).to_pil()
+    buffer = io.BytesIO()
+    page.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def jpeg_bytes(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
     return buffer.getvalue()

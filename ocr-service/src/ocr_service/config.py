@@ -40,8 +40,12 @@ class Settings(BaseSettings):
     # Retry-After instead of piling request bodies up in memory.
     max_pending_per_worker: int = Field(default=16, ge=1)
     concurrency_per_worker: int = Field(default=1, ge=1)
-    # Chosen by measurement (docs/ocr-engines.md); "rapidocr" needs rapidocr-onnxruntime installed.
+    # Chosen by measurement (docs/ocr-engines.md): Tesseract reads scans; the second engine reads
+    # phone photos and takes the second look at doubtful readings ("" for none: the second look
+    # then re-reads with the other binarisation).
     ocr_engine: str = "tesseract"
+    second_ocr_engine: str = "rapidocr"
+    photo_ocr_engine: str = "rapidocr"
     ocr_languages: str = "spa+eng"
     # Next-shop model file; the shipped one unless a retrained model is pointed at.
     prediction_model: str = ""

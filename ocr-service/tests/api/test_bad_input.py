@@ -10,8 +10,8 @@ import psutil
 import pytest
 
 from tests.conftest import json_body
-from tests.factory import (SIMPLE_TICKET, blank_pdf, encrypted_pdf, huge_png, random_bytes, ticket_pdf,
-                           truncated_pdf, zip_archive)
+from tests.factory import (SIMPLE_TICKET, blank_page_photo, blank_pdf, encrypted_pdf, huge_png, random_bytes,
+                           real_photo, text_screenshot, ticket_pdf, truncated_pdf, zip_archive)
 
 TID = "7f0f4f3e-8a0c-4b56-9d7e-4f9a2f0f6c11"
 
@@ -28,6 +28,11 @@ BAD_INPUTS = {
     "20000x20000 png": (lambda: _file(huge_png(), "bomb.png"), 413, "image_too_large"),
     "random bytes named .pdf": (lambda: _file(random_bytes(), "noise.pdf"), 400, "not_a_document"),
     "zip named .pdf": (lambda: _file(zip_archive(), "archive.pdf"), 415, "unsupported_type"),
+    # Pictures that are not tickets: answered as such, never as a ticket with invented fields.
+    "photo of a cat": (lambda: _file(real_photo("chelsea"), "cat.jpg"), 422, "not_a_ticket"),
+    "photo of a coffee cup": (lambda: _file(real_photo("coffee"), "coffee.jpg"), 422, "not_a_ticket"),
+    "photo of a blank page": (lambda: _file(blank_page_photo(), "blank.jpg"), 422, "not_a_ticket"),
+    "screenshot of a letter": (lambda: _file(text_screenshot(), "letter.png"), 422, "not_a_ticket"),
     "invalid base64": (lambda: {"json": {"ticket_id": TID, "file_name": "x.pdf", "file_content_b64": "%%%not base64%%%"}},
                        400, "invalid_base64"),
     "wrong json types": (lambda: {"json": {"ticket_id": 42, "file_name": ["x"], "file_content_b64": None}},

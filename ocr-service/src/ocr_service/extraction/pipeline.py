@@ -10,14 +10,14 @@ from uuid import UUID
 from PIL import Image
 
 from ocr_service.config import Settings
-from ocr_service.extraction import documents, pdf
+from ocr_service.extraction import documents, pdf, ticket_evidence
 from ocr_service.extraction.deadline import Deadline
 from ocr_service.extraction.documents import Upload
-from ocr_service.extraction.ocr import image_prep
-from ocr_service.extraction.ocr.cleanup import clean_ocr_text
-from ocr_service.extraction.ocr.engines import OcrEngine, OcrUnavailable, get_engine
+from ocr_service.extraction.ocr.engines import OcrUnavailable
+from ocr_service.extraction.ocr.reader import OcrReader, PageReading
 from ocr_service.extraction.parsing.items import ParsedItem
 from ocr_service.extraction.parsing.receipt import Receipt, parse_readings, parse_receipt
+from ocr_service.extraction.timing import StageTimer
 from ocr_service.schemas import Checks, LineItem, OcrResponse, Shop, TaxLine
 
 # Below this many letters and digits per page a text layer is not the ticket's text
@@ -33,7 +33,7 @@ SECOND_LOOK_MIN_BUDGET_S = 10.0
 def engines(settings: Settings) -> dict[str, str]:
     found = {"text_layer": pdf.PDFIUM_VERSION}
     try:
-        found["ocr"] = get_engine(settings.ocr_engine, settings.ocr_languages).version()
+        found["ocr"] = OcrReader.from_settings(settings).versions()
     except OcrUnavailable as exc:
         found["ocr"] = f"unavailable: {exc}"
     return found
@@ -43,35 +43,14 @@ def has_usable_text(texts: list[str]) -> bool:
     return all(sum(c.isalnum() for c in text) >= MIN_TEXT_CHARS_PER_PAGE for text in texts)
 
 
-class _Timer:
-    def __init__(self) -> None:
-        self.timings: dict[str, int] = {}
-
-    def lap(self, name: str, started: float) -> float:
-        now = time.perf_counter()
-        self.timings[name] = self.timings.get(name, 0) + round((now - started) * 1000)
-        return now
-
-
-def _ocr(image: Image.Image, engine: OcrEngine, timer: _Timer, *, binarise: bool | None = None,
-         stage: str = "ocr") -> tuple[str, bool]:
-    """The image's text, and whether it was read binarised (a second look reads it the other way)."""
-    started = time.perf_counter()
-    prepared, info = image_prep.prepare(image, binarise)
-    started = timer.lap("prepare", started)
-    text = engine.read(prepared)
-    timer.lap(stage, started)
-    return clean_ocr_text(text), bool(info["binarised"])
-
-
 @dataclass
 class Extracted:
     text: str
     source: str
     pages: int
-    # The OCR'd page images and how each was prepared, kept for a second look.
-    images: list[tuple[Image.Image, bool]] = field(default_factory=list)
-    engine: OcrEngine | None = None
+    # The OCR'd pages as read, kept for a second look.
+    readings: list[PageReading] = field(default_factory=list)
+    reader: OcrReader | None = None
 
 
 def doubtful(receipt: Receipt) -> bool:
@@ -79,13 +58,12 @@ def doubtful(receipt: Receipt) -> bool:
     return receipt.total is None or receipt.confidence.get("total", 0) < SECOND_LOOK_BELOW or receipt.date is None
 
 
-def second_look(extracted: Extracted, timer: _Timer, deadline: Deadline) -> str | None:
-    """The pages read again with the other binarisation choice: OCR's misreads change with the
-    preparation, so two readings that agree on an amount are worth more than one."""
-    if extracted.engine is None or not extracted.images or deadline.remaining() < SECOND_LOOK_MIN_BUDGET_S:
+def second_look(extracted: Extracted, timer: StageTimer, deadline: Deadline) -> str | None:
+    """The pages read again by the other engine (or the other binarisation): OCR's misreads
+    change with both, so two readings that agree on an amount are worth more than one."""
+    if extracted.reader is None or not extracted.readings or deadline.remaining() < SECOND_LOOK_MIN_BUDGET_S:
         return None
-    return "\n".join(_ocr(image, extracted.engine, timer, binarise=not binarised, stage="ocr_second_look")[0]
-                     for image, binarised in extracted.images)
+    return "\n".join(extracted.reader.second_look(page, timer) for page in extracted.readings)
 
 
 def _line_item(item: ParsedItem) -> LineItem:
@@ -118,15 +96,22 @@ def to_response(ticket_id: UUID, receipt: Receipt, *, source: str, pages: int, t
     )
 
 
-def _engine_or_none(settings: Settings, warnings: list[str]) -> OcrEngine | None:
+def _reader_or_none(settings: Settings, warnings: list[str]) -> OcrReader | None:
     try:
-        return get_engine(settings.ocr_engine, settings.ocr_languages)
+        return OcrReader.from_settings(settings)
     except OcrUnavailable as exc:
         warnings.append(f"this document needs OCR, but the OCR engine is unavailable: {exc}")
         return None
 
 
-def extract_text(upload: Upload, settings: Settings, deadline: Deadline, timer: _Timer,
+def _ocr_pages(images: list[Image.Image], reader: OcrReader, timer: StageTimer, pages: int) -> Extracted:
+    extracted = Extracted("", "ocr", pages, reader=reader)
+    extracted.readings = [reader.read(image, timer) for image in images]
+    extracted.text = "\n".join(page.text for page in extracted.readings)
+    return extracted
+
+
+def extract_text(upload: Upload, settings: Settings, deadline: Deadline, timer: StageTimer,
                  warnings: list[str]) -> Extracted:
     """The text of a PDF, JPEG or PNG: its text layer, or OCR of its pages."""
     started = time.perf_counter()
@@ -135,47 +120,45 @@ def extract_text(upload: Upload, settings: Settings, deadline: Deadline, timer: 
     if kind != "pdf":
         image = documents.open_image(upload, settings.max_image_pixels)
         timer.lap("extract", started)
-        engine = _engine_or_none(settings, warnings)
-        if engine is None:
-            return Extracted("", "ocr", 1)
-        text, binarised = _ocr(image, engine, timer)
-        return Extracted(text, "ocr", 1, [(image, binarised)], engine)
+        reader = _reader_or_none(settings, warnings)
+        return _ocr_pages([image], reader, timer, 1) if reader else Extracted("", "ocr", 1)
     with pdf.open_pdf(upload, settings.max_pages) as document:
         pages = len(document)
         texts = pdf.page_texts(document, deadline)
         started = timer.lap("extract", started)
         if has_usable_text(texts):
             return Extracted("\n".join(t.strip("\n") for t in texts), "text_layer", pages)
-        engine = _engine_or_none(settings, warnings)
-        if engine is None:
+        reader = _reader_or_none(settings, warnings)
+        if reader is None:
             return Extracted("\n".join(texts).strip(), "text_layer", pages)
-        extracted = Extracted("", "ocr", pages, engine=engine)
-        ocr_texts = []
+        extracted = Extracted("", "ocr", pages, reader=reader)
         for index in range(pages):
             deadline.check()
             started = time.perf_counter()
             image = pdf.render_page(document, index, settings.max_image_pixels)
             timer.lap("render", started)
-            text, binarised = _ocr(image, engine, timer)
-            ocr_texts.append(text)
-            extracted.images.append((image, binarised))
-        extracted.text = "\n".join(ocr_texts)
+            extracted.readings.append(reader.read(image, timer))
+        extracted.text = "\n".join(page.text for page in extracted.readings)
         return extracted
 
 
 def process_ticket(ticket_id: UUID, upload: Upload, settings: Settings) -> OcrResponse:
     deadline = Deadline(settings.request_time_budget_s)
-    timer = _Timer()
+    timer = StageTimer()
     warnings: list[str] = []
     extracted = extract_text(upload, settings, deadline, timer, warnings)
     started = time.perf_counter()
     receipt = parse_receipt(extracted.text)
     timer.lap("parse", started)
+    readings = [extracted.text]
     if doubtful(receipt):
         again = second_look(extracted, timer, deadline)
         if again is not None:
+            readings.append(again)
             started = time.perf_counter()
-            receipt = parse_readings([extracted.text, again])
+            receipt = parse_readings(readings)
             timer.lap("parse", started)
+    if extracted.source == "ocr" and extracted.reader is not None:
+        ticket_evidence.refuse_unless_ticket(receipt, readings, upload.file_name)
     return to_response(ticket_id, receipt, source=extracted.source, pages=extracted.pages, text=extracted.text,
                        warnings=warnings, timings=timer.timings)

@@ -64,7 +64,8 @@ class RapidOcrEngine:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:
             raise OcrUnavailable("rapidocr-onnxruntime is not installed") from exc
-        self._engine = RapidOCR()
+        # One thread per worker, as for Tesseract: the service's parallelism is its workers.
+        self._engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
 
     def version(self) -> str:
         from importlib.metadata import version
@@ -72,14 +73,82 @@ class RapidOcrEngine:
         return f"rapidocr-onnxruntime {version('rapidocr-onnxruntime')}"
 
     def read(self, image: Image.Image) -> str:
+        return self.read_upright(image)[0]
+
+    def read_upright(self, image: Image.Image) -> tuple[str, int]:
+        """The text in reading order, and the quarter turns (counter-clockwise) that make the picture
+        upright. RapidOCR reads a turned line right (it turns tall boxes and flips upside-down ones
+        itself) but leaves the page's order to us: the boxes say which way the lines run, and the
+        direction classifier says which way is up."""
         import numpy as np
 
         from ocr_service.extraction.ocr.layout import Word, words_to_lines
 
-        result, _ = self._engine(np.asarray(image.convert("RGB")))
-        words = [Word(text, min(p[0] for p in box), max(p[0] for p in box), min(p[1] for p in box),
-                      max(p[1] for p in box)) for box, text, _score in (result or [])]
-        return words_to_lines(words)
+        pixels = np.asarray(image.convert("RGB"))
+        result, _ = self._engine(pixels)
+        boxes = [np.asarray(box, dtype=np.float32) for box, _text, _score in (result or [])]
+        turns = self._quarter_turns(pixels, boxes)
+        height, width = pixels.shape[:2]
+        upright = [np.stack(_turned(box[:, 0], box[:, 1], turns, width, height), axis=1) for box in boxes]
+        level = _levelled(upright)
+        words = [Word(text, float(b[:, 0].min()), float(b[:, 0].max()), float(b[:, 1].min()), float(b[:, 1].max()))
+                 for b, (_, text, _score) in zip(level, result or [])]
+        return words_to_lines(words), turns
+
+    def _quarter_turns(self, pixels, boxes) -> int:
+        """0 upright, 1 turned clockwise (undone by one turn counter-clockwise), 2 upside down, 3."""
+        import numpy as np
+
+        sizes = [(np.linalg.norm(b[0] - b[1]), np.linalg.norm(b[0] - b[3])) for b in boxes]
+        worded = [(b, w, h) for b, (w, h) in zip(boxes, sizes) if max(w, h) >= ORIENTATION_MIN_BOX_RATIO * min(w, h)]
+        if len(worded) < ORIENTATION_MIN_BOXES:
+            return 0
+        tall = sum(h > w for _, w, h in worded) > len(worded) / 2
+        sample = sorted(worded, key=lambda t: -max(t[1], t[2]))[:ORIENTATION_SAMPLE]
+        crops = self._engine.get_crop_img_list(pixels, [b for b, _, _ in sample])
+        _, labels, _ = self._engine.text_cls(crops)
+        flipped = sum(label == "180" for label, _score in labels) > len(labels) / 2
+        return (3 if flipped else 1) if tall else (2 if flipped else 0)
+
+
+# Orientation is judged from boxes clearly longer than thick, and only with enough of them.
+ORIENTATION_MIN_BOX_RATIO = 2.5
+ORIENTATION_MIN_BOXES = 5
+ORIENTATION_SAMPLE = 16
+
+
+def _levelled(boxes: list) -> list:
+    """The boxes turned about the page's centre by the median slope of their top edges, so that a
+    line still tilted in the picture (a photo not quite square) groups as one line."""
+    import numpy as np
+
+    if not boxes:
+        return boxes
+    slopes = []
+    for b in boxes:
+        along, across = b[1] - b[0], b[3] - b[0]
+        if np.linalg.norm(across) > np.linalg.norm(along):
+            along, across = across, along
+        if np.linalg.norm(along) >= ORIENTATION_MIN_BOX_RATIO * np.linalg.norm(across):
+            # A line's direction, whichever corner the box starts at: within a quarter turn of level.
+            slopes.append((np.arctan2(along[1], along[0]) + np.pi / 2) % np.pi - np.pi / 2)
+    angle = float(np.median(slopes)) if slopes else 0.0
+    if abs(angle) < np.deg2rad(0.5):
+        return boxes
+    centre = np.concatenate(boxes).mean(axis=0)
+    rotation = np.array([[np.cos(-angle), -np.sin(-angle)], [np.sin(-angle), np.cos(-angle)]])
+    return [(b - centre) @ rotation.T + centre for b in boxes]
+
+
+def _turned(xs, ys, turns: int, width: int, height: int):
+    """Box coordinates in the upright page: `turns` quarter turns counter-clockwise."""
+    if turns == 1:  # the page's top is at the right
+        return ys, width - xs
+    if turns == 2:
+        return width - xs, height - ys
+    if turns == 3:  # the page's top is at the left
+        return height - ys, xs
+    return xs, ys
 
 
 @lru_cache(maxsize=4)
