@@ -18,16 +18,27 @@ mkdir -p "$INPUT/native" "$TARGET/work"
 
 say "freezing the service with PyInstaller"
 # The next-shop model is a pickle of scikit-learn objects: no import names sklearn, so the build must.
+# RapidOCR (the photo engine) is imported where it is first used; its ONNX models and settings are
+# data files inside its package, collected with it, so nothing is downloaded at run time.
 PYTHONPATH="$ROOT/ocr-service/src" "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --onedir --name cesta-service \
   --distpath "$TARGET/work/dist" --workpath "$TARGET/work/build" --specpath "$TARGET/work" \
   --paths "$ROOT/ocr-service/src" \
   --collect-submodules ocr_service --collect-data ocr_service \
   --collect-submodules uvicorn --collect-submodules gunicorn --hidden-import uvicorn_worker \
   --hidden-import sklearn.ensemble --hidden-import sklearn.ensemble._hist_gradient_boosting.gradient_boosting \
-  --exclude-module rapidocr_onnxruntime --exclude-module onnxruntime --exclude-module cv2 \
-  --exclude-module shapely --exclude-module pytest --exclude-module reportlab --exclude-module tkinter \
+  --hidden-import rapidocr_onnxruntime --collect-submodules rapidocr_onnxruntime --collect-data rapidocr_onnxruntime \
+  --exclude-module pytest --exclude-module reportlab --exclude-module tkinter --exclude-module skimage \
   "$ROOT/packaging/service/cesta_service.py"
 mv "$TARGET/work/dist/cesta-service" "$INPUT/service"
+# PyInstaller collects the libraries that wheels keep in a NAME.libs folder (OpenCV's ffmpeg and
+# OpenBLAS) twice: there and beside the Python library. The same bytes twice cost ~80 MB; keep one
+# copy and let the other name point at it.
+for copy in "$INPUT"/service/_internal/*.libs/*; do
+  twin="$INPUT/service/_internal/$(basename "$copy")"
+  if [ -f "$twin" ] && [ ! -L "$twin" ] && cmp -s "$copy" "$twin"; then
+    ln -sf "$(basename "$(dirname "$copy")")/$(basename "$copy")" "$twin"
+  fi
+done
 
 say "assembling jpackage's input"
 cp "$ROOT/desktop/target/cesta-desktop.jar" "$INPUT/"

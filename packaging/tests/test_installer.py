@@ -27,6 +27,7 @@ INSTALLED = Path("/opt/cesta")
 LAUNCHER = INSTALLED / "bin" / "cesta"
 DIGITAL = ES_DEV / "mercadona-2023-11-25-d5cb91a5.pdf"  # total 37.76
 SCAN = ES_DEV / "scan-mercadona-2023-12-15-2d5f7f25.pdf"  # total 3.20
+PHOTO = ES_DEV / "photo-lidl-burgos.jpg"  # total 3.04: read by the photo engine and its bundled models
 REPORT: dict = {}
 
 
@@ -87,8 +88,8 @@ def install():
 
 def test_headless_import_offline_reads_the_right_totals_and_leaves_nothing_behind(user):
     # A network namespace of its own: only loopback, no way out.
-    script = 'ip link set lo up && exec "$0" import "$1" "$2"'
-    result = subprocess.run(["unshare", "-n", "sh", "-c", script, str(LAUNCHER), str(DIGITAL), str(SCAN)],
+    script = 'ip link set lo up && exec "$0" import "$1" "$2" "$3"'
+    result = subprocess.run(["unshare", "-n", "sh", "-c", script, str(LAUNCHER), str(DIGITAL), str(SCAN), str(PHOTO)],
                             env=environment(user), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert wait_until_none_left(10) == [], "service processes outlived the command"
@@ -98,7 +99,7 @@ def test_headless_import_offline_reads_the_right_totals_and_leaves_nothing_behin
     assert listed.returncode == 0, listed.stderr
     with export.open(newline="") as rows:
         totals = {row["file"]: row["total"] for row in csv.DictReader(rows)}
-    assert totals == {DIGITAL.name: "37.76", SCAN.name: "3.20"}
+    assert totals == {DIGITAL.name: "37.76", SCAN.name: "3.20", PHOTO.name: "3.04"}
     assert files_under(user["home"]) == [], "written into the home folder"
     assert files_under(user["tmp"]) == [], "left in the temp folder"
     assert (user["data"] / "cesta.db").exists()

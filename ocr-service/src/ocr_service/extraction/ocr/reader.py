@@ -28,6 +28,14 @@ from ocr_service.extraction.ocr.engines import OcrEngine, OcrUnavailable, RapidO
 from ocr_service.extraction.timing import StageTimer
 
 
+# A second look is a vote on a few fields of a scan, not the page's only reading: RapidOCR finds its
+# lines on a copy at 0.6 of the size there (lines of ~18 px instead of ~30). Measured on sroie-dev
+# (60, 2 cores): mean 2.0 s a receipt instead of 2.6 s, total 94.9 % instead of 96.6 %, date and shop
+# the same. Photos, which RapidOCR reads first, keep the full size: on photos-dev 0.6 costs total 88.9
+# -> 85.2 % and date 88.0 -> 80.0 % for 0.25 s.
+SECOND_LOOK_DET_SCALE = 0.6
+
+
 @dataclass
 class PageReading:
     text: str
@@ -81,7 +89,9 @@ class OcrReader:
     def second_look(self, page: PageReading, timer: StageTimer) -> str:
         started = time.perf_counter()
         other = next((e for e in (self.other_engine, self.scan_engine) if e is not None and e is not page.engine), None)
-        if other is not None:
+        if isinstance(other, RapidOcrEngine):
+            text = other.read_upright(page.prepared, det_scale=SECOND_LOOK_DET_SCALE)[0]
+        elif other is not None:
             text = other.read(page.prepared)
         else:
             prepared, _ = image_prep.prepare(page.straight, not page.binarised)
