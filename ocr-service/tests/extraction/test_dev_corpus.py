@@ -109,23 +109,23 @@ def official_accuracy(results: dict[Path, dict]) -> dict[str, float]:
 @pytest.mark.timeout(600)
 def test_english_scanned_receipts_keep_their_measured_accuracy(service):
     """sroie-dev through the service, scored by score.py. The floors sit a receipt or two below what
-    this build measured (shop 78.3 %, total 96.6 %, date 91.7 %), so that a change that reads these
+    this build measured (shop 78.3 %, total 94.9 %, date 91.7 %), so that a change that reads these
     receipts worse fails."""
     results = read_all(service, sorted(SROIE_DEV.glob("*.pdf")))
     accuracy = official_accuracy(results)
     assert len(results) == 60
-    assert accuracy["shop"] >= 0.76 and accuracy["total"] >= 0.93 and accuracy["date"] >= 0.88, accuracy
+    assert accuracy["shop"] >= 0.76 and accuracy["total"] >= 0.93 and accuracy["date"] >= 0.9, accuracy
 
 
 @pytest.mark.timeout(600)
 def test_phone_photos_of_receipts_keep_their_measured_accuracy(service):
     """photos-dev (27 real phone photos, English), scored by score.py. This build measured total
-    85.2 %, date 80.0 %; the floors sit one receipt below."""
+    88.9 %, date 88.0 %; the floors sit one receipt below (the issue's floors are 85 % and 80 %)."""
     results = read_all(service, sorted(PHOTOS_DEV.glob("*.jpg")))
     accuracy = official_accuracy(results)
     assert len(results) == 27
     assert all(r["source"] == "ocr" for r in results.values())
-    assert accuracy["total"] >= 0.81 and accuracy["date"] >= 0.76, accuracy
+    assert accuracy["total"] >= 0.85 and accuracy["date"] >= 0.84, accuracy
 
 
 def test_spanish_phone_photos_are_read(service):

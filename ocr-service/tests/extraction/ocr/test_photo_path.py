@@ -45,11 +45,11 @@ def jpeg(image: Image.Image) -> bytes:
 
 def test_a_photo_is_told_from_a_scan_by_the_picture_not_the_file_type():
     scan = Image.fromarray(printed_ticket()).convert("RGB")
-    assert not photo_prep.is_photo(np.asarray(scan))
-    assert photo_prep.is_photo(np.asarray(photo()))
+    assert not photo_prep.is_photo(scan)
+    assert photo_prep.is_photo(photo())
     # Paper filling the frame, but lit by a lamp, is a photo too.
     close_up = dataclasses.replace(KITCHEN, table_share=0.0, tilt_degrees=0, perspective=0.0, shadow=0.0, gradient=0.4)
-    assert photo_prep.is_photo(np.asarray(photo(close_up)))
+    assert photo_prep.is_photo(photo(close_up))
 
 
 def test_the_ticket_is_cut_out_of_the_table_and_its_light_flattened():

@@ -88,10 +88,13 @@ def _light_spread(grey_small: np.ndarray) -> float:
     return float(np.percentile(brightest, 95) - np.percentile(brightest, 5))
 
 
-def is_photo(rgb: np.ndarray) -> bool:
+def is_photo(image: Image.Image) -> bool:
     """A photo of a ticket rather than a scan of one: a border that is mostly not paper, or
-    uneven light."""
-    small, _ = _small(rgb)
+    uneven light. Judged on a reduced copy, made before the colour conversion (a scan's page is
+    large, and this runs on every page that is OCR'd)."""
+    copy = image.copy()
+    copy.thumbnail((ANALYSIS_SIDE_PX, ANALYSIS_SIDE_PX), Image.Resampling.BILINEAR)
+    small = np.asarray(copy.convert("RGB"))
     mask = _paper_mask(small) > 0
     band = max(2, min(mask.shape) // 40)
     border = np.concatenate([mask[:band].ravel(), mask[-band:].ravel(), mask[:, :band].ravel(), mask[:, -band:].ravel()])

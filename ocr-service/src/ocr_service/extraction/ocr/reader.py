@@ -18,7 +18,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-import numpy as np
 from PIL import Image
 
 from ocr_service.config import Settings
@@ -70,7 +69,7 @@ class OcrReader:
 
     def read(self, image: Image.Image, timer: StageTimer) -> PageReading:
         started = time.perf_counter()
-        photo = photo_prep.is_photo(np.asarray(image.convert("RGB")))
+        photo = photo_prep.is_photo(image)
         straight = photo_prep.rectify(image).image if photo else image
         # Photos stay grey: measured on photos-dev, binarising them costs the photo engine dates and totals.
         prepared, info = image_prep.prepare(straight, False if photo else None)
