@@ -31,13 +31,12 @@ PYTHONPATH="$ROOT/ocr-service/src" "$PY" -m PyInstaller --noconfirm --clean --lo
   "$ROOT/packaging/service/cesta_service.py"
 mv "$TARGET/work/dist/cesta-service" "$INPUT/service"
 # PyInstaller collects the libraries that wheels keep in a NAME.libs folder (OpenCV's ffmpeg and
-# OpenBLAS) twice: there and beside the Python library. The same bytes twice cost ~80 MB; keep one
-# copy and let the other name point at it.
+# OpenBLAS, NumPy's, SciPy's) twice: there and beside the Python library. The extension modules
+# load them from their NAME.libs folder (their RPATH says so), so the second copy is dropped
+# (~100 MB; jpackage would copy a symbolic link as a file, so a link saves nothing).
 for copy in "$INPUT"/service/_internal/*.libs/*; do
   twin="$INPUT/service/_internal/$(basename "$copy")"
-  if [ -f "$twin" ] && [ ! -L "$twin" ] && cmp -s "$copy" "$twin"; then
-    ln -sf "$(basename "$(dirname "$copy")")/$(basename "$copy")" "$twin"
-  fi
+  if [ -f "$twin" ] && cmp -s "$copy" "$twin"; then rm -f "$twin"; fi
 done
 
 say "assembling jpackage's input"

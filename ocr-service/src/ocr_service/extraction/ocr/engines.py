@@ -12,6 +12,9 @@ from PIL import Image
 # Tesseract's OpenMP threads fight each other (and the other workers) for the cores: one
 # thread per process is several times faster here. Parallelism comes from the workers.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# ONNX Runtime (RapidOCR's) otherwise keeps a device id and a usage database in the person's home
+# folder (~/.cache/Microsoft/DeveloperTools): Cesta writes nothing outside its data folder.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
 class OcrEngine(Protocol):
