@@ -109,12 +109,12 @@ def official_accuracy(results: dict[Path, dict]) -> dict[str, float]:
 @pytest.mark.timeout(600)
 def test_english_scanned_receipts_keep_their_measured_accuracy(service):
     """sroie-dev through the service, scored by score.py. The floors sit a receipt or two below what
-    this build measured (shop 78.3 %, total 94.9 %, date 91.7 %), so that a change that reads these
+    this build measured (shop 81.7 %, total 94.9 %, date 91.7 %), so that a change that reads these
     receipts worse fails."""
     results = read_all(service, sorted(SROIE_DEV.glob("*.pdf")))
     accuracy = official_accuracy(results)
     assert len(results) == 60
-    assert accuracy["shop"] >= 0.76 and accuracy["total"] >= 0.93 and accuracy["date"] >= 0.9, accuracy
+    assert accuracy["shop"] >= 0.8 and accuracy["total"] >= 0.93 and accuracy["date"] >= 0.9, accuracy
 
 
 @pytest.mark.timeout(600)

@@ -154,7 +154,8 @@ def process_ticket(ticket_id: UUID, upload: Upload, settings: Settings) -> OcrRe
     if doubtful(receipt):
         again = second_look(extracted, timer, deadline)
         if again is not None:
-            readings.append(again)
+            # The readings vote; on a tie (shop, date, which reading's items to keep) the first leads.
+            readings.insert(0 if extracted.reader and extracted.reader.second_look_leads(extracted.readings) else 1, again)
             started = time.perf_counter()
             receipt = parse_readings(readings)
             timer.lap("parse", started)

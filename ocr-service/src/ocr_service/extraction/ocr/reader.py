@@ -85,6 +85,13 @@ class OcrReader:
         text = clean_ocr_text(text)
         return PageReading(text, straight, prepared, bool(info["binarised"]), photo, engine)
 
+    def second_look_leads(self, pages: list[PageReading]) -> bool:
+        """Whether the second look's reading leads the vote on ties: RapidOCR's second look at a
+        scan does (measured on sroie-dev: shop 78.3 -> 81.7 %, total and date the same), Tesseract's
+        at a photo does not."""
+        return isinstance(self.other_engine, RapidOcrEngine) and all(
+            page.engine is not self.other_engine for page in pages)
+
     def second_look(self, page: PageReading, timer: StageTimer) -> str:
         started = time.perf_counter()
         other = next((e for e in (self.other_engine, self.scan_engine) if e is not None and e is not page.engine), None)
