@@ -104,11 +104,9 @@ def _reader_or_none(settings: Settings, warnings: list[str]) -> OcrReader | None
         return None
 
 
-def _ocr_pages(images: list[Image.Image], reader: OcrReader, timer: StageTimer, pages: int) -> Extracted:
-    extracted = Extracted("", "ocr", pages, reader=reader)
-    extracted.readings = [reader.read(image, timer) for image in images]
-    extracted.text = "\n".join(page.text for page in extracted.readings)
-    return extracted
+def _ocr_image(image: Image.Image, reader: OcrReader, timer: StageTimer) -> Extracted:
+    page = reader.read(image, timer)
+    return Extracted(page.text, "ocr", 1, [page], reader)
 
 
 def extract_text(upload: Upload, settings: Settings, deadline: Deadline, timer: StageTimer,
@@ -121,7 +119,7 @@ def extract_text(upload: Upload, settings: Settings, deadline: Deadline, timer: 
         image = documents.open_image(upload, settings.max_image_pixels)
         timer.lap("extract", started)
         reader = _reader_or_none(settings, warnings)
-        return _ocr_pages([image], reader, timer, 1) if reader else Extracted("", "ocr", 1)
+        return _ocr_image(image, reader, timer) if reader else Extracted("", "ocr", 1)
     with pdf.open_pdf(upload, settings.max_pages) as document:
         pages = len(document)
         texts = pdf.page_texts(document, deadline)

@@ -42,7 +42,6 @@ class PageReading:
     straight: Image.Image
     prepared: Image.Image
     binarised: bool
-    photo: bool
     engine: OcrEngine
 
 
@@ -83,7 +82,7 @@ class OcrReader:
             text = engine.read(prepared)
         timer.lap("ocr", started)
         text = clean_ocr_text(text)
-        return PageReading(text, straight, prepared, bool(info["binarised"]), photo, engine)
+        return PageReading(text, straight, prepared, bool(info["binarised"]), engine)
 
     def second_look_leads(self, pages: list[PageReading]) -> bool:
         """Whether the second look's reading leads the vote on ties: RapidOCR's second look at a
