@@ -55,6 +55,7 @@ def ticket_sets(sroie_count: int, photo_count: int) -> dict[str, list[Path]]:
 def original_images(files: list[Path], folder: Path) -> list[Path]:
     """The pictures as a person has them: photos as they are, a scanned PDF's page as the service
     renders it (PNG, untimed), for the bare engine to read."""
+    from ocr_service.config import Settings
     from ocr_service.extraction import pdf
     from ocr_service.extraction.documents import Upload
 
@@ -65,7 +66,7 @@ def original_images(files: list[Path], folder: Path) -> list[Path]:
             continue
         with pdf.open_pdf(Upload(path.name, path.read_bytes()), 1) as document:
             page = folder / f"{path.stem}.png"
-            pdf.render_page(document, 0, 60_000_000).save(page)
+            pdf.render_page(document, 0, Settings().max_image_pixels).save(page)
             images.append(page)
     return images
 

@@ -33,7 +33,7 @@ SECOND_LOOK_MIN_BUDGET_S = 10.0
 def engines(settings: Settings) -> dict[str, str]:
     found = {"text_layer": pdf.PDFIUM_VERSION}
     try:
-        found["ocr"] = OcrReader.from_settings(settings).versions()
+        found["ocr"] = OcrReader.describe(settings)
     except OcrUnavailable as exc:
         found["ocr"] = f"unavailable: {exc}"
     return found

@@ -1,9 +1,10 @@
 """Whether a picture is a ticket at all: a cat, a blank page or a screenshot of something else is
 answered as "not a ticket", never as a ticket with invented fields.
 
-A ticket, however badly read, prints money: several amounts with two decimals, and a total, an item
-or a date among what the parser found. A photo without them cannot be turned into a ticket, and
-saying so lets the person see why and retry with a better picture.
+A ticket, however badly read, prints money: a total the parser found, or at least items among
+several amounts with two decimals. A photo without either cannot be turned into a ticket, and saying
+so lets the person see why and retry with a better picture. (A found total is enough on its own: a
+one-item ticket whose other figures OCR garbled is still a ticket.)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ MIN_AMOUNTS = 2
 
 
 def is_ticket(receipt: Receipt, text: str) -> bool:
-    return len(amounts_in(text)) >= MIN_AMOUNTS and (receipt.total is not None or bool(receipt.items))
+    return receipt.total is not None or (len(amounts_in(text)) >= MIN_AMOUNTS and bool(receipt.items))
 
 
 def refuse_unless_ticket(receipt: Receipt, texts: list[str], file_name: str) -> None:

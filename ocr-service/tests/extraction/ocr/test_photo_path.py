@@ -54,15 +54,16 @@ def test_a_photo_is_told_from_a_scan_by_the_picture_not_the_file_type():
 
 def test_the_ticket_is_cut_out_of_the_table_and_its_light_flattened():
     picture = photo()
-    rectified = photo_prep.rectify(picture)
-    assert rectified.found_outline
+    look = photo_prep.look_at(picture)
+    assert look.outline is not None
+    rectified = photo_prep.rectify(picture, look.outline)
     ticket_height, ticket_width = printed_ticket().shape
-    width, height = rectified.image.size
+    width, height = rectified.size
     # The table is cropped away (a margin stays, so that no print is cut off).
     assert width * height < 0.7 * picture.width * picture.height
     assert abs(height / width - ticket_height / ticket_width) < 0.4 * ticket_height / ticket_width
     # Shadow and gradient are gone: the paper is evenly white (the raw photo's paper spans ~100 levels).
-    grey = np.asarray(rectified.image)
+    grey = np.asarray(rectified)
     paper = grey[grey > np.percentile(grey, 40)]
     assert np.percentile(paper, 95) - np.percentile(paper, 5) < 25
 

@@ -26,6 +26,12 @@ class OcrEngine(Protocol):
         """The text of a prepared (grey, straight) ticket image, one printed line per text line."""
         ...
 
+    def read_upright(self, image: Image.Image, quick: bool = False) -> tuple[str, int]:
+        """The text in reading order, and the quarter turns (counter-clockwise) that make the picture
+        upright: 0 from an engine that does not judge it. `quick` asks for a second-look reading,
+        which may trade a little completeness for speed."""
+        ...
+
 
 class OcrUnavailable(RuntimeError):
     pass
@@ -56,6 +62,9 @@ class TesseractEngine:
         config = "--psm 4 -c preserve_interword_spaces=1"
         return str(self._tesseract.image_to_string(image, lang=self.languages, config=config))
 
+    def read_upright(self, image: Image.Image, quick: bool = False) -> tuple[str, int]:
+        return self.read(image), 0
+
 
 class RapidOcrEngine:
     """PaddleOCR models run by ONNX Runtime (rapidocr-onnxruntime ships them inside the wheel)."""
@@ -72,19 +81,16 @@ class RapidOcrEngine:
         self._engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, det_limit_side_len=DET_MIN_SIDE_PX)
 
     def version(self) -> str:
-        from importlib.metadata import version
-
-        return f"rapidocr-onnxruntime {version('rapidocr-onnxruntime')}"
+        return _rapidocr_version()
 
     def read(self, image: Image.Image) -> str:
         return self.read_upright(image)[0]
 
-    def read_upright(self, image: Image.Image, det_scale: float = 1.0) -> tuple[str, int]:
-        """The text in reading order, and the quarter turns (counter-clockwise) that make the picture
-        upright. RapidOCR reads a turned line right (it turns tall boxes and flips upside-down ones
+    def read_upright(self, image: Image.Image, quick: bool = False) -> tuple[str, int]:
+        """RapidOCR reads a turned line right (it turns tall boxes and flips upside-down ones
         itself) but leaves the page's order to us: the boxes say which way the lines run, and the
-        direction classifier says which way is up. `det_scale` < 1 finds the lines on a reduced
-        copy (faster, a little less complete); each line is still recognised at full size."""
+        direction classifier says which way is up. A quick reading finds the lines on a reduced
+        copy (`QUICK_DET_SCALE`); each line is still recognised at full size."""
         import numpy as np
 
         from ocr_service.extraction.ocr.layout import Word, words_to_lines
@@ -93,7 +99,7 @@ class RapidOcrEngine:
             image = image.resize((round(image.width * MAX_SIDE_PX / max(image.size)),
                                   round(image.height * MAX_SIDE_PX / max(image.size))), Image.Resampling.LANCZOS)
         pixels = np.asarray(image.convert("RGB"))
-        result = self._read_boxes(pixels, det_scale)
+        result = self._read_boxes(pixels, QUICK_DET_SCALE if quick else 1.0)
         boxes = [box for box, _text, _score in result]
         turns = self._quarter_turns(pixels, boxes)
         height, width = pixels.shape[:2]
@@ -136,6 +142,12 @@ class RapidOcrEngine:
         return (3 if flipped else 1) if tall else (2 if flipped else 0)
 
 
+# A quick reading is a second look, a vote on a few fields of a scan rather than the page's only
+# reading: the detector finds its lines on a copy at 0.6 of the size (lines of ~18 px instead of ~30).
+# Measured on sroie-dev (60, 2 cores): mean 2.0 s a receipt instead of 2.6 s, total 94.9 % instead of
+# 96.6 %, date and shop the same. Photos, which RapidOCR reads first, keep the full size: on
+# photos-dev 0.6 costs total 88.9 -> 85.2 % and date 88.0 -> 80.0 % for 0.25 s.
+QUICK_DET_SCALE = 0.6
 # The detector is never given a copy narrower than this (nor enlarges one itself).
 DET_MIN_SIDE_PX = 320
 MAX_SIDE_PX = 2000
@@ -177,6 +189,28 @@ def _turned(xs, ys, turns: int, width: int, height: int):
     if turns == 3:  # the page's top is at the left
         return height - ys, xs
     return xs, ys
+
+
+def _rapidocr_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"rapidocr-onnxruntime {version('rapidocr-onnxruntime')}"
+    except PackageNotFoundError:  # a frozen build may leave the package's metadata behind
+        return "rapidocr-onnxruntime"
+
+
+def describe(name: str, languages: str = "spa+eng") -> str:
+    """The engine and its version, without loading its models: the service says it at /health,
+    which the desktop waits on at every start, so it must stay cheap (RapidOCR's models cost a
+    worker ~90 MB and are loaded by the first photo or second look instead)."""
+    if name == "rapidocr":
+        from importlib.util import find_spec
+
+        if find_spec("rapidocr_onnxruntime") is None:
+            raise OcrUnavailable("rapidocr-onnxruntime is not installed")
+        return _rapidocr_version()
+    return get_engine(name, languages).version()
 
 
 @lru_cache(maxsize=4)

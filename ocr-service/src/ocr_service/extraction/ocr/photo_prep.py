@@ -3,7 +3,7 @@
 A flatbed scan is paper from edge to edge under even light. A phone photo is a strip of paper on a
 table, at an angle, in perspective, under a lamp that leaves a gradient or a hand's shadow, and
 often turned a quarter (the photo engine finds which way is up: `engines.RapidOcrEngine`).
-Invariants of what `rectify` returns:
+Invariants of what `rectify` returns, given the outline `look_at` found:
 - only the paper is kept: the table, tray or hand around it is cropped away, so the engine neither
   reads the background's texture as text nor spends its time on it;
 - the ticket's outline becomes a rectangle (perspective and tilt undone);
@@ -49,16 +49,12 @@ LIGHT_TEXT_HEIGHT_PX = 6
 
 
 @dataclass(frozen=True)
-class Rectified:
-    image: Image.Image
-    found_outline: bool
+class Look:
+    """What one glance at a reduced copy tells: whether the picture is a photo, and where in it
+    (in the picture's own pixels) the ticket's four corners are, when they can be told."""
 
-
-def _small(grey: np.ndarray) -> tuple[np.ndarray, float]:
-    scale = min(1.0, ANALYSIS_SIDE_PX / max(grey.shape))
-    if scale == 1.0:
-        return grey, 1.0
-    return cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), scale
+    photo: bool
+    outline: np.ndarray | None
 
 
 def _paper_mask(rgb_small: np.ndarray) -> np.ndarray:
@@ -73,7 +69,7 @@ def _paper_mask(rgb_small: np.ndarray) -> np.ndarray:
     # Close the print's holes so that the ticket is one region, not one per blank band.
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9))
     lit = cv2.morphologyEx(lit, cv2.MORPH_CLOSE, kernel)
-    count, labels = cv2.connectedComponents(cv2.morphologyEx(dim, cv2.MORPH_CLOSE, kernel))
+    _, labels = cv2.connectedComponents(cv2.morphologyEx(dim, cv2.MORPH_CLOSE, kernel))
     grown = np.unique(labels[(lit > 0) & (labels > 0)])
     mask = np.isin(labels, grown).astype(np.uint8) * 255
     # Grown into the table too (a pale table, or no real border): keep the lit paper alone.
@@ -88,19 +84,26 @@ def _light_spread(grey_small: np.ndarray) -> float:
     return float(np.percentile(brightest, 95) - np.percentile(brightest, 5))
 
 
-def is_photo(image: Image.Image) -> bool:
-    """A photo of a ticket rather than a scan of one: a border that is mostly not paper, or
-    uneven light. Judged on a reduced copy, made before the colour conversion (a scan's page is
-    large, and this runs on every page that is OCR'd)."""
+def look_at(image: Image.Image) -> Look:
+    """A photo of a ticket rather than a scan of one: a border that is mostly not paper, or uneven
+    light; and, for a photo, the ticket's outline. One reduced copy serves both, made before the
+    colour conversion (a scan's page is large, and this runs on every page that is OCR'd)."""
     copy = image.copy()
     copy.thumbnail((ANALYSIS_SIDE_PX, ANALYSIS_SIDE_PX), Image.Resampling.BILINEAR)
     small = np.asarray(copy.convert("RGB"))
-    mask = _paper_mask(small) > 0
-    band = max(2, min(mask.shape) // 40)
-    border = np.concatenate([mask[:band].ravel(), mask[-band:].ravel(), mask[:, :band].ravel(), mask[:, -band:].ravel()])
-    if float(border.mean()) < PHOTO_BORDER_PAPER_SHARE:
-        return True
-    return _light_spread(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)) >= PHOTO_LIGHT_SPREAD
+    mask = _paper_mask(small)
+    paper = mask > 0
+    band = max(2, min(paper.shape) // 40)
+    border = np.concatenate([paper[:band].ravel(), paper[-band:].ravel(), paper[:, :band].ravel(),
+                             paper[:, -band:].ravel()])
+    photo = (float(border.mean()) < PHOTO_BORDER_PAPER_SHARE
+             or _light_spread(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)) >= PHOTO_LIGHT_SPREAD)
+    corners = _outline(mask) if photo else None
+    return Look(photo, None if corners is None else corners * (image.width / copy.width))
+
+
+def is_photo(image: Image.Image) -> bool:
+    return look_at(image).photo
 
 
 def _order_corners(points: np.ndarray) -> np.ndarray:
@@ -161,14 +164,11 @@ def flatten_light(grey: np.ndarray, text_height_px: float) -> np.ndarray:
     return np.clip((flat.astype(np.float32) - low) * (255.0 / max(1.0, 255.0 - low)), 0, 255).astype(np.uint8)
 
 
-def rectify(image: Image.Image) -> Rectified:
-    """The ticket cut out of the photo, upright, in grey (see the module's invariants)."""
-    rgb = np.asarray(image.convert("RGB"))
-    small, scale = _small(rgb)
-    corners = _outline(_paper_mask(small))
-    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    if corners is not None:
-        grey = _warp(grey, _widen(corners / scale, grey.shape))
-    straight = Image.fromarray(grey)
-    flat = flatten_light(grey, image_prep.line_height(straight) or DEFAULT_TEXT_HEIGHT_PX)
-    return Rectified(Image.fromarray(flat), corners is not None)
+def rectify(image: Image.Image, outline: np.ndarray | None) -> Image.Image:
+    """The ticket cut out of the photo along `outline` (from `look_at`; the whole picture when
+    None), in grey, with its light flattened (see the module's invariants)."""
+    grey = np.asarray(image.convert("L"))
+    if outline is not None:
+        grey = _warp(grey, _widen(outline, grey.shape))
+    flat = flatten_light(grey, image_prep.line_height(Image.fromarray(grey)) or DEFAULT_TEXT_HEIGHT_PX)
+    return Image.fromarray(flat)

@@ -23,16 +23,8 @@ from PIL import Image
 from ocr_service.config import Settings
 from ocr_service.extraction.ocr import image_prep, photo_prep
 from ocr_service.extraction.ocr.cleanup import clean_ocr_text
-from ocr_service.extraction.ocr.engines import OcrEngine, OcrUnavailable, RapidOcrEngine, get_engine
+from ocr_service.extraction.ocr.engines import OcrEngine, OcrUnavailable, describe, get_engine
 from ocr_service.extraction.timing import StageTimer
-
-
-# A second look is a vote on a few fields of a scan, not the page's only reading: RapidOCR finds its
-# lines on a copy at 0.6 of the size there (lines of ~18 px instead of ~30). Measured on sroie-dev
-# (60, 2 cores): mean 2.0 s a receipt instead of 2.6 s, total 94.9 % instead of 96.6 %, date and shop
-# the same. Photos, which RapidOCR reads first, keep the full size: on photos-dev 0.6 costs total 88.9
-# -> 85.2 % and date 88.0 -> 80.0 % for 0.25 s.
-SECOND_LOOK_DET_SCALE = 0.6
 
 
 @dataclass
@@ -62,42 +54,45 @@ class OcrReader:
         photo = second if second is not None and settings.photo_ocr_engine == second.name else scan
         return cls(scan, photo, second)
 
-    def versions(self) -> str:
-        names = dict.fromkeys(e.version() for e in (self.scan_engine, self.photo_engine, self.other_engine) if e)
-        return ", ".join(names)
+    @staticmethod
+    def describe(settings: Settings) -> str:
+        """The engines the settings name and their versions, without loading any models. Raises
+        OcrUnavailable when not even the scan engine can be used."""
+        found = [describe(settings.ocr_engine, settings.ocr_languages)]
+        for name in filter(None, (settings.second_ocr_engine, settings.photo_ocr_engine)):
+            try:
+                found.append(describe(name, settings.ocr_languages))
+            except OcrUnavailable:
+                pass  # the scan engine reads everything then
+        return ", ".join(dict.fromkeys(found))
 
     def read(self, image: Image.Image, timer: StageTimer) -> PageReading:
         started = time.perf_counter()
-        photo = photo_prep.is_photo(image)
-        straight = photo_prep.rectify(image).image if photo else image
+        look = photo_prep.look_at(image)
+        straight = photo_prep.rectify(image, look.outline) if look.photo else image
         # Photos stay grey: measured on photos-dev, binarising them costs the photo engine dates and totals.
-        prepared, info = image_prep.prepare(straight, False if photo else None)
-        engine = self.photo_engine if photo else self.scan_engine
+        prepared, info = image_prep.prepare(straight, False if look.photo else None)
+        engine = self.photo_engine if look.photo else self.scan_engine
         started = timer.lap("prepare", started)
-        if isinstance(engine, RapidOcrEngine):
-            text, turns = engine.read_upright(prepared)
-            if turns:  # the second look reads the page upright
-                straight, prepared = (im.rotate(90 * turns, expand=True) for im in (straight, prepared))
-        else:
-            text = engine.read(prepared)
+        text, turns = engine.read_upright(prepared)
+        if turns:  # the second look reads the page upright
+            straight, prepared = (im.rotate(90 * turns, expand=True) for im in (straight, prepared))
         timer.lap("ocr", started)
         text = clean_ocr_text(text)
         return PageReading(text, straight, prepared, bool(info["binarised"]), engine)
 
     def second_look_leads(self, pages: list[PageReading]) -> bool:
-        """Whether the second look's reading leads the vote on ties: RapidOCR's second look at a
-        scan does (measured on sroie-dev: shop 78.3 -> 81.7 %, total and date the same), Tesseract's
-        at a photo does not."""
-        return isinstance(self.other_engine, RapidOcrEngine) and all(
-            page.engine is not self.other_engine for page in pages)
+        """Whether the second look's reading leads the vote on ties: the second engine's look at a
+        scan does (RapidOCR's, measured on sroie-dev: shop 78.3 -> 81.7 %, total and date the same),
+        the scan engine's look at a photo does not."""
+        return self.other_engine not in (None, self.scan_engine) and all(
+            page.engine is self.scan_engine for page in pages)
 
     def second_look(self, page: PageReading, timer: StageTimer) -> str:
         started = time.perf_counter()
         other = next((e for e in (self.other_engine, self.scan_engine) if e is not None and e is not page.engine), None)
-        if isinstance(other, RapidOcrEngine):
-            text = other.read_upright(page.prepared, det_scale=SECOND_LOOK_DET_SCALE)[0]
-        elif other is not None:
-            text = other.read(page.prepared)
+        if other is not None:
+            text = other.read_upright(page.prepared, quick=True)[0]
         else:
             prepared, _ = image_prep.prepare(page.straight, not page.binarised)
             started = timer.lap("prepare", started)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ocr_service.extraction.parsing import payment
 from ocr_service.extraction.parsing.amounts import AMOUNT, parse_amount
 
 # From the most to the least specific: what was paid beats a plain TOTAL.
@@ -36,8 +37,9 @@ AMOUNT_ONLY_LINE = re.compile(r"^[\s:€$]*(?:RM|EUR|MYR|USD)?[\s:€$]*-?\d[\d.
 # Lines saying how it was paid: their amount confirms the total.
 PAYMENT_LINE = re.compile(r"TARJETA|TARJ\.|\bVISA\b|MASTERCARD|EFECTIVO|\bCASH\b|\bCARD\b|IMPORTE\s*:|DAT[AÁ]FONO|"
                           r"ENTREGADO|\bVENTA\b|\bPAID\b|TEF\b")
-# Of those, the lines of a card payment, which pays exactly the total.
-CARD_LINE = re.compile(r"TARJETA|TARJ\.|\bVISA\b|MASTERCARD|\bCARD\b|IMPORTE\s*:|DAT[AÁ]FONO|\bAMEX\b|\bDEBIT\b|\bCREDIT\b")
+# Of those, the lines of a card payment, which pays exactly the total (cash may be more): the words
+# that tell a card payment, and the amount line of a Spanish card slip ("Importe: 9,80 €").
+CARD_LINE = re.compile(rf"{payment.CARD.pattern}|IMPORTE\s*:")
 CHANGE = re.compile(r"\bCAMBIO\b|\bCHANGE\b|\bDEVOLVER\b|\bDEVOLUCI[OÓ]N\b|\bVUELTA\b")
 
 
