@@ -108,13 +108,12 @@ def official_accuracy(results: dict[Path, dict]) -> dict[str, float]:
 
 @pytest.mark.timeout(600)
 def test_english_scanned_receipts_keep_their_measured_accuracy(service):
-    """sroie-dev through the service, scored by score.py. The floors sit a receipt or two below what
-    this build measured (shop 83.3 %, total 96.6 %, date 91.7 %), so that a change that reads these
-    receipts worse fails."""
+    """sroie-dev through the service, scored by score.py. The floors are the accuracy asked of scans
+    (shop 80 %, total 93 %, date 93 %); this build measured shop 81.7 %, total 93.2 %, date 93.3 %."""
     results = read_all(service, sorted(SROIE_DEV.glob("*.pdf")))
     accuracy = official_accuracy(results)
     assert len(results) == 60
-    assert accuracy["shop"] >= 0.8 and accuracy["total"] >= 0.93 and accuracy["date"] >= 0.9, accuracy
+    assert accuracy["shop"] >= 0.8 and accuracy["total"] >= 0.93 and accuracy["date"] >= 0.93, accuracy
 
 
 @pytest.mark.timeout(600)

@@ -3,9 +3,10 @@
 import io
 import uuid
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from ocr_service.config import Settings
 from ocr_service.extraction.documents import Upload
@@ -33,6 +34,48 @@ def test_small_print_is_enlarged_to_the_target_line_height():
     scaled, factor = image_prep.normalise_scale(small)
     assert factor > 1.2
     assert image_prep.line_height(scaled) == pytest.approx(image_prep.TARGET_LINE_HEIGHT_PX, rel=0.3)
+
+
+def ticket_on_a_dusty_page(ticket: Image.Image, at: tuple[int, int]) -> Image.Image:
+    """A flatbed scan of a small ticket on an A4 page (200 dpi), with dust specks all over it."""
+    page = Image.new("L", (1654, 2339), 255)
+    page.paste(ticket, at)
+    draw = ImageDraw.Draw(page)
+    rng = np.random.default_rng(3)
+    for x, y in rng.integers(0, (page.width, page.height), size=(150, 2)):
+        size = int(rng.integers(2, 6))
+        draw.ellipse((int(x), int(y), int(x) + size, int(y) + size), fill=int(rng.integers(0, 120)))
+    return page
+
+
+def test_a_ticket_scanned_on_a_larger_page_is_cut_out_of_it():
+    ticket = ticket_image(scale=2.0)
+    page = ticket_on_a_dusty_page(ticket, (900, 300))
+    cut = image_prep.crop_to_print(page)
+    assert cut.width * cut.height < 0.2 * page.width * page.height
+    assert cut.width >= ticket.width * 0.9 and cut.height >= ticket.height  # none of the print is lost
+
+
+def test_a_page_that_is_all_ticket_is_not_cut():
+    ticket = ticket_image(scale=2.0)
+    full = Image.new("L", (ticket.width, ticket.height * 6), 255)
+    for row in range(6):
+        full.paste(ticket, (0, row * ticket.height))
+    assert image_prep.crop_to_print(full).size == full.size
+
+
+def test_a_dusty_a4_scan_of_a_small_ticket_is_prepared_as_the_ticket_and_read():
+    document = pdfium.PdfDocument(ticket_pdf(SIMPLE_TICKET))
+    rendered = document[0].render(scale=200 / 72 * 0.9, grayscale=True).to_pil()
+    ticket = rendered.crop((0, 0, rendered.width, int(rendered.height * 0.15)))
+    page = ticket_on_a_dusty_page(ticket, (120, 1500))
+    prepared, info = image_prep.prepare(page)
+    assert prepared.width * prepared.height < 0.3 * page.width * page.height * info["scale"] ** 2
+    buffer = io.BytesIO()
+    page.save(buffer, format="PNG")
+    answer = process_ticket(uuid.uuid4(), Upload("scan.png", buffer.getvalue()), Settings(api_key="k"))
+    assert str(answer.total) == "2.15"
+    assert answer.date.isoformat() == "2024-03-14"
 
 
 def test_boxes_are_grouped_into_lines_left_to_right():

@@ -8,6 +8,7 @@ than to a fixed resolution.
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
@@ -21,6 +22,20 @@ TARGET_LINE_HEIGHT_PX = 30
 SCALE_LIMITS = (0.35, 2.5)
 MAX_SCALE_TO_BINARISE = 1.5
 LOCAL_INK_RATIO = 0.75
+# A ticket scanned on a page larger than itself (a receipt on an A4 flatbed) is cut out of the
+# page: the blank rest of the page, and its dust, cost the engine time and throw the line-height
+# measure off (dust specks are "lines" a few pixels high). Print is found on the analysis copy by
+# smearing the ink over PRINT_SMEAR_PX, so that a ticket's characters and lines join into blocks;
+# the ticket is the largest block, with every block near it (a footer after a blank gap) and
+# every block of a comparable size (a second ticket on the page). Specks far from the print,
+# even a few smeared together, are left out.
+PRINT_SMEAR_PX = 15
+NEAR_PRINT_PX = 2 * PRINT_SMEAR_PX
+COMPARABLE_BLOCK_SHARE = 0.1
+# Cut only when the print covers less than this share of the page, and keep this much of the
+# page's size around it.
+CROP_BELOW_PAGE_SHARE = 0.6
+CROP_MARGIN_SHARE = 0.03
 
 
 def to_grey(image: Image.Image) -> Image.Image:
@@ -71,6 +86,46 @@ def estimate_skew(grey: Image.Image) -> float:
     return round(float(best), 2)
 
 
+def _print_box(ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    """Left, top, right, bottom of the print on an ink mask (see PRINT_SMEAR_PX), or None."""
+    smeared = cv2.dilate(ink.astype(np.uint8), np.ones((PRINT_SMEAR_PX, PRINT_SMEAR_PX), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared)
+    found = (tuple(int(v) for v in stats[i]) for i in range(1, count))
+    # A lone speck, smeared, is PRINT_SMEAR_PX across: print is larger in at least one direction.
+    blocks = sorted((b for b in found if max(b[2], b[3]) >= 2 * PRINT_SMEAR_PX), key=lambda b: -b[4])
+    if not blocks:
+        return None
+    largest_area = blocks[0][4]
+    left, top, width, height, _ = blocks[0]
+    box = [left, top, left + width, top + height]
+    rest = blocks[1:]
+    while True:
+        joining = [b for b in rest if b[4] >= COMPARABLE_BLOCK_SHARE * largest_area or (
+            b[0] <= box[2] + NEAR_PRINT_PX and b[0] + b[2] >= box[0] - NEAR_PRINT_PX
+            and b[1] <= box[3] + NEAR_PRINT_PX and b[1] + b[3] >= box[1] - NEAR_PRINT_PX)]
+        if not joining:
+            return box[0], box[1], box[2], box[3]
+        for b in joining:
+            box = [min(box[0], b[0]), min(box[1], b[1]), max(box[2], b[0] + b[2]), max(box[3], b[1] + b[3])]
+        rest = [b for b in rest if b not in joining]
+
+
+def crop_to_print(grey: Image.Image) -> Image.Image:
+    """The part of the page that holds the print, with a margin; the whole page when the print
+    covers most of it or none is found."""
+    small, scale = _analysis_copy(grey)
+    box = _print_box(_ink_mask(small))
+    if box is None:
+        return grey
+    left, top, right, bottom = box
+    if (right - left) * (bottom - top) >= CROP_BELOW_PAGE_SHARE * small.width * small.height:
+        return grey
+    margin = CROP_MARGIN_SHARE * max(small.size)
+    cut = (max(0.0, left - margin) / scale, max(0.0, top - margin) / scale,
+           min(small.width, right + margin) / scale, min(small.height, bottom + margin) / scale)
+    return grey.crop((round(cut[0]), round(cut[1]), round(cut[2]), round(cut[3])))
+
+
 def deskew(grey: Image.Image) -> tuple[Image.Image, float]:
     angle = estimate_skew(grey)
     if abs(angle) < 0.1:
@@ -118,7 +173,7 @@ def binarise(grey: Image.Image) -> Image.Image:
 def prepare(image: Image.Image, binarise_it: bool | None = None) -> tuple[Image.Image, dict[str, float]]:
     """The image grey, straight and rescaled; binarised when `binarise_it` says so, or (None) when
     its resolution allows."""
-    grey = to_grey(image)
+    grey = crop_to_print(to_grey(image))
     straight, angle = deskew(grey)
     scaled, factor = normalise_scale(straight)
     # Binarising removes scanner noise and JPEG halos, but thin strokes of a low-resolution
