@@ -25,11 +25,21 @@ def tickets_of(kind: str) -> list[Path]:
                   if json.loads(p.read_text()).get("kind") == kind and p.with_suffix(".pdf").exists())
 
 
-def read_all(service, files: list[Path]) -> dict[Path, dict]:
+# What a refused receipt scores as: nothing found.
+NOTHING_READ = {"shop": {"name": None, "legal_name": None, "tax_id": None, "address": None}, "date": None,
+                "time": None, "total": None, "items": [], "taxes": [], "payment_method": None}
+
+
+def read_all(service, files: list[Path], refusals: list[str] | None = None) -> dict[Path, dict]:
+    """Every file's answer. A file refused as not a ticket is scored as nothing read and named in
+    `refusals` when the caller allows refusals (a receipt too damaged to read), else it fails."""
     def send(path: Path) -> tuple[Path, dict]:
         with httpx.Client(timeout=120) as http:
             answer = http.post(f"{service.url}/ocr/process", json=json_body(path.read_bytes(), path.name),
                                headers=service.headers)
+        if refusals is not None and answer.status_code == 422 and answer.json()["code"] == "not_a_ticket":
+            refusals.append(path.name)
+            return path, NOTHING_READ
         assert answer.status_code == 200, f"{path.name}: {answer.text[:200]}"
         return path, answer.json()
 
@@ -50,7 +60,7 @@ def field_hits(truth: dict, got: dict) -> dict[str, bool]:
         hits["items"] = sorted(Decimal(i["amount"]) for i in got["items"]) == sorted(
             Decimal(i["amount"]) for i in truth["items"])
     if truth.get("taxes"):
-        key = lambda t: (Decimal(t["rate"]), Decimal(t["base"]), Decimal(t["amount"]))  # noqa: E731
+        key = lambda t: (Decimal(t["rate"]), Decimal(t["base"]), Decimal(t["amount"]))
         hits["taxes"] = sorted(map(key, got["taxes"])) == sorted(map(key, truth["taxes"]))
     return hits
 
@@ -110,9 +120,13 @@ def official_accuracy(results: dict[Path, dict]) -> dict[str, float]:
 def test_english_scanned_receipts_keep_their_measured_accuracy(service):
     """sroie-dev through the service, scored by score.py. The floors are the accuracy asked of scans
     (shop 80 %, total 93 %, date 93 %); this build measured shop 81.7 %, total 93.2 %, date 93.3 %."""
-    results = read_all(service, sorted(SROIE_DEV.glob("*.pdf")))
+    refusals: list[str] = []
+    results = read_all(service, sorted(SROIE_DEV.glob("*.pdf")), refusals)
     accuracy = official_accuracy(results)
     assert len(results) == 60
+    # One receipt is a dithered scan that neither engine reads a price from: it is refused (the
+    # person is told, and can retry) rather than stored with invented fields.
+    assert len(refusals) <= 1, refusals
     assert accuracy["shop"] >= 0.8 and accuracy["total"] >= 0.93 and accuracy["date"] >= 0.93, accuracy
 
 

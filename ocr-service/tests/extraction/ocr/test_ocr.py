@@ -78,6 +78,17 @@ def test_a_dusty_a4_scan_of_a_small_ticket_is_prepared_as_the_ticket_and_read():
     assert answer.date.isoformat() == "2024-03-14"
 
 
+def test_lines_printed_with_no_blank_row_between_them_are_not_measured_as_one_tall_line():
+    ticket = ticket_image(scale=2.0)
+    pixels = np.asarray(ticket)
+    rows = [pixels[y:y + 1] for y in range(ticket.height) if (pixels[y] < 128).mean() > 0.05]
+    gap = np.full((12, ticket.width), 255, dtype=np.uint8)
+    packed = Image.fromarray(np.vstack((rows + [gap]) * 3))  # three blocks of lines that touch
+    assert image_prep.line_height(ticket) is not None
+    assert image_prep.line_height(packed) is None
+    assert image_prep.normalise_scale(packed)[1] == 1.0  # left at its size, not shrunk
+
+
 def test_boxes_are_grouped_into_lines_left_to_right():
     words = [Word("2,15", 300, 340, 52, 70), Word("TOTAL", 10, 80, 50, 68), Word("LECHE", 10, 80, 10, 28)]
     assert words_to_lines(words) == "LECHE\nTOTAL   2,15"

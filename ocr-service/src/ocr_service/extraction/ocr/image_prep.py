@@ -21,6 +21,10 @@ COARSE_SKEW_STEP_DEGREES = 1.0
 TARGET_LINE_HEIGHT_PX = 30
 SCALE_LIMITS = (0.35, 2.5)
 MAX_SCALE_TO_BINARISE = 1.5
+# A ticket's line holds a few dozen characters, each about half a line high: a "line" taller than
+# a tenth of the print's width is several lines printed so close that no blank row parts them
+# (or shadows that run together), not a line. The picture is then left at its size.
+MIN_LINE_WIDTH_IN_HEIGHTS = 10
 LOCAL_INK_RATIO = 0.75
 # A ticket scanned on a page larger than itself (a receipt on an A4 flatbed) is cut out of the
 # page: the blank rest of the page, and its dust, cost the engine time and throw the line-height
@@ -58,7 +62,7 @@ def _analysis_copy(grey: Image.Image) -> tuple[Image.Image, float]:
     """A copy at most ANALYSIS_WIDTH wide, for measuring skew and line height quickly."""
     scale = min(1.0, ANALYSIS_WIDTH / grey.width)
     size = (max(1, int(grey.width * scale)), max(1, int(grey.height * scale)))
-    return grey.resize(size, Image.BILINEAR), scale
+    return grey.resize(size, Image.Resampling.BILINEAR), scale
 
 
 def _projection_score(ys: np.ndarray, xs: np.ndarray, angle: float) -> float:
@@ -78,11 +82,11 @@ def estimate_skew(grey: Image.Image) -> float:
     if len(xs) > 60_000:
         keep = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
         ys, xs = ys[keep], xs[keep]
-    xs = xs - small.width / 2
+    centred = xs - small.width / 2
     coarse = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, COARSE_SKEW_STEP_DEGREES),
-                 key=lambda a: _projection_score(ys, xs, float(a)))
+                 key=lambda a: _projection_score(ys, centred, float(a)))
     fine = np.arange(coarse - COARSE_SKEW_STEP_DEGREES, coarse + COARSE_SKEW_STEP_DEGREES + 1e-9, SKEW_STEP_DEGREES)
-    best = max(fine, key=lambda a: (_projection_score(ys, xs, float(a)), -abs(a)))
+    best = max(fine, key=lambda a: (_projection_score(ys, centred, float(a)), -abs(a)))
     return round(float(best), 2)
 
 
@@ -131,7 +135,7 @@ def deskew(grey: Image.Image) -> tuple[Image.Image, float]:
     if abs(angle) < 0.1:
         return grey, 0.0
     # Rows were straightened by y + x*tan(a); rotating the image by -a does the same.
-    return grey.rotate(-angle, resample=Image.BICUBIC, expand=True, fillcolor=255), angle
+    return grey.rotate(-angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255), angle
 
 
 def line_height(grey: Image.Image) -> float | None:
@@ -148,7 +152,8 @@ def line_height(grey: Image.Image) -> float | None:
     heights = [h for h in heights if h >= 3]
     if len(heights) < 3:
         return None
-    return float(np.median(heights)) / scale
+    height = float(np.median(heights)) / scale
+    return None if height * MIN_LINE_WIDTH_IN_HEIGHTS > grey.width else height
 
 
 def normalise_scale(grey: Image.Image) -> tuple[Image.Image, float]:
@@ -159,7 +164,7 @@ def normalise_scale(grey: Image.Image) -> tuple[Image.Image, float]:
     if 0.9 < factor < 1.1:
         return grey, 1.0
     size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
-    return grey.resize(size, Image.LANCZOS), factor
+    return grey.resize(size, Image.Resampling.LANCZOS), factor
 
 
 def binarise(grey: Image.Image) -> Image.Image:
