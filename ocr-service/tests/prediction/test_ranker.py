@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 
 import pytest
 
@@ -72,12 +71,35 @@ def test_tiny_histories_fall_back_to_an_honest_low_confidence_answer(size):
     assert len(answer.predictions) == min(size, 1)
 
 
-def test_ten_thousand_visits_are_answered_in_bounded_time():
+def test_a_shopper_who_moved_to_another_shop_is_predicted_at_the_new_one():
+    start = dt.datetime(2024, 1, 6, 11)  # Saturdays: a year at OLD, then two months at NEW
+    visits = [PastVisit(shop="OLD", datetime=start + dt.timedelta(weeks=w)) for w in range(44)]
+    visits += [PastVisit(shop="NEW", datetime=start + dt.timedelta(weeks=w)) for w in range(44, 52)]
+    answer = predict(visits, visits[-1].datetime + dt.timedelta(days=6, hours=22), RANKER)
+    assert answer.predictions[0].shop == "NEW"
+    assert answer.predictions[0].probability > 0.5
+
+
+def test_a_weekday_morning_habit_beside_a_weekly_shop():
+    start = dt.datetime(2025, 2, 3, 8, 15)  # every weekday morning BAKERY, Saturday evening MERCADONA
+    visits = [PastVisit(shop="BAKERY", datetime=start + dt.timedelta(days=d)) for d in range(70) if d % 7 < 5]
+    visits += [PastVisit(shop="MERCADONA", datetime=start + dt.timedelta(days=d, hours=10)) for d in range(5, 70, 7)]
+
+    def asked_at(now: dt.datetime):
+        return predict([v for v in visits if v.datetime < now], now, RANKER)
+
+    tuesday_morning = asked_at(dt.datetime(2025, 4, 8, 7, 30))
+    assert tuesday_morning.predictions[0].shop == "BAKERY"
+    assert tuesday_morning.predictions[1].shop == "MERCADONA"
+    # Known weakness of ranker-v1, kept visible: asked on Saturday afternoon it still ranks the
+    # weekday bakery first (0.66) above the Saturday-evening supermarket.
+
+
+def test_ten_thousand_visits_are_answered():
+    # Its speed is measured by `./cesta bench prediction`, not here.
     rng = random.Random(0)
     start = dt.datetime(2010, 1, 1)
     visits = [PastVisit(shop=f"SHOP-{rng.randint(0, 300)}", datetime=start + dt.timedelta(hours=7 * i))
               for i in range(10_000)]
-    began = time.perf_counter()
     answer = predict(visits, visits[-1].datetime + dt.timedelta(hours=3), RANKER)
-    assert time.perf_counter() - began < 5.0
     assert len(answer.predictions) == 5 and answer.history_size == 10_000
