@@ -1,10 +1,10 @@
-"""The API contract (DESIGN.md section 4) as Pydantic v2 models. Amounts are Decimal, sent as strings."""
+"""The API contract (docs/contract.md, docs/openapi.json) as Pydantic v2 models. Amounts are Decimal, sent as strings."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import UUID4, BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -19,7 +19,7 @@ class Strict(BaseModel):
 class ErrorBody(Strict):
     code: str
     message: str
-    details: list[dict] | None = None
+    details: list[dict[str, Any]] | None = None
 
 
 class HealthResponse(Strict):

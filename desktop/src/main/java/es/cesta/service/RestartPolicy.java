@@ -21,8 +21,8 @@ public final class RestartPolicy {
     private final Deque<Instant> crashes = new ArrayDeque<>();
     private int consecutive;
 
-    public RestartPolicy(Duration firstDelay, Duration maxDelay, int maxCrashes, Duration window,
-                         Duration healthyReset) {
+    public RestartPolicy(
+            Duration firstDelay, Duration maxDelay, int maxCrashes, Duration window, Duration healthyReset) {
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.maxCrashes = maxCrashes;
@@ -30,10 +30,10 @@ public final class RestartPolicy {
         this.healthyReset = healthyReset;
     }
 
-    /** 5 crashes in 3 minutes -> FAILED; 10 s healthy resets the backoff (DESIGN.md section 3). */
+    /** 5 crashes in 3 minutes -> FAILED; 10 s healthy resets the backoff (docs/architecture.md, Processes). */
     public static RestartPolicy standard() {
-        return new RestartPolicy(Duration.ofMillis(500), Duration.ofSeconds(15), 5, Duration.ofMinutes(3),
-                Duration.ofSeconds(10));
+        return new RestartPolicy(
+                Duration.ofMillis(500), Duration.ofSeconds(15), 5, Duration.ofMinutes(3), Duration.ofSeconds(10));
     }
 
     /** Records a crash; false when the budget is spent and the service should be left FAILED. */
