@@ -22,6 +22,7 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 import joblib
@@ -84,7 +85,7 @@ def mf_rank(history: list[PastVisit]) -> list[str]:
 
 def markov_rank(history: list[PastVisit]) -> list[str]:
     last = history[-1].shop
-    nxt = Counter(b.shop for a, b in zip(history, history[1:]) if a.shop == last)
+    nxt = Counter(b.shop for a, b in pairwise(history) if a.shop == last)
     return [s for s, _ in nxt.most_common()] + [s for s in mf_rank(history) if s not in nxt]
 
 

@@ -6,6 +6,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,8 +25,9 @@ from ocr_service.errors import ServiceError
 log = logging.getLogger("ocr_service")
 
 
-def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None, details=None) -> JSONResponse:
-    body: dict = {"code": code, "message": message}
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None,
+           details: list[dict[str, Any]] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"code": code, "message": message}
     if details:
         body["details"] = details
     return JSONResponse(body, status_code=status, headers=headers)

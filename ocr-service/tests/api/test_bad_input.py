@@ -10,8 +10,19 @@ import psutil
 import pytest
 
 from tests.conftest import json_body
-from tests.factory import (SIMPLE_TICKET, blank_page_photo, blank_pdf, encrypted_pdf, huge_png, random_bytes,
-                           real_photo, text_screenshot, ticket_pdf, truncated_pdf, zip_archive)
+from tests.factory import (
+    SIMPLE_TICKET,
+    blank_page_photo,
+    blank_pdf,
+    encrypted_pdf,
+    huge_png,
+    random_bytes,
+    real_photo,
+    text_screenshot,
+    ticket_pdf,
+    truncated_pdf,
+    zip_archive,
+)
 
 TID = "7f0f4f3e-8a0c-4b56-9d7e-4f9a2f0f6c11"
 

@@ -96,7 +96,7 @@ def test_uvicorn_server_path_also_announces_and_serves():
 
 
 def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ocr_service", *args], capture_output=True, text=True, timeout=30,
+    return subprocess.run([sys.executable, "-m", "ocr_service", *args], check=False, capture_output=True, text=True, timeout=30,
                           env={**os.environ, "PYTHONPATH": str(SRC_DIR), **env}, stdin=subprocess.DEVNULL)
 
 
@@ -109,7 +109,7 @@ def test_refuses_to_listen_beyond_loopback(bind):
 
 def test_refuses_to_start_without_a_key():
     env = {k: v for k, v in os.environ.items() if k != "INTELLIGENCE_API_KEY"}
-    result = subprocess.run([sys.executable, "-m", "ocr_service", "--bind", "127.0.0.1:0"], capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "ocr_service", "--bind", "127.0.0.1:0"], check=False, capture_output=True,
                             text=True, timeout=30, env={**env, "PYTHONPATH": str(SRC_DIR)}, cwd="/",
                             stdin=subprocess.DEVNULL)
     assert result.returncode == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -11,7 +12,7 @@ class BodyTooLarge(Exception):
     pass
 
 
-def _error_response(limit: int) -> tuple[dict, bytes]:
+def _error_response(limit: int) -> tuple[dict[str, Any], bytes]:
     body = json.dumps(
         {"code": "body_too_large", "message": f"The request body is larger than {limit / 1e6:.0f} MB."}
     ).encode()

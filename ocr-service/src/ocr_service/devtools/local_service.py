@@ -15,6 +15,7 @@ import time
 import uuid
 from collections import deque
 from pathlib import Path
+from typing import Self
 
 import httpx
 
@@ -57,7 +58,7 @@ class LocalService:
             cmd.append("--exit-on-stdin-eof")
         return cmd
 
-    def start(self, timeout_s: float = 30.0) -> LocalService:
+    def start(self, timeout_s: float = 30.0) -> Self:
         env = dict(os.environ, INTELLIGENCE_API_KEY=self.api_key, INTELLIGENCE_INSTANCE_ID=self.instance_id,
                    PYTHONPATH=str(SRC_DIR), **self.extra_env)
         self.launched_at = time.perf_counter()
@@ -68,7 +69,7 @@ class LocalService:
         threading.Thread(target=self._drain, args=(self.process.stderr, None), daemon=True).start()
         if not ready.wait(timeout_s) or self.port is None:
             self.stop()
-            raise ServiceStartError("no READY line within %.0f s:\n%s" % (timeout_s, "\n".join(self.log)))
+            raise ServiceStartError(f"no READY line within {timeout_s:.0f} s:\n" + "\n".join(self.log))
         self._wait_healthy(timeout_s)
         return self
 
@@ -94,7 +95,7 @@ class LocalService:
                     pass
                 time.sleep(0.05)
         self.stop()
-        raise ServiceStartError("no healthy /health within %.0f s:\n%s" % (timeout_s, "\n".join(self.log)))
+        raise ServiceStartError(f"no healthy /health within {timeout_s:.0f} s:\n" + "\n".join(self.log))
 
     def stop(self, timeout_s: float = 10.0) -> None:
         """Close stdin (the owner's way to say goodbye), then SIGTERM, then SIGKILL."""
@@ -113,7 +114,7 @@ class LocalService:
                 process.kill()
                 process.wait()
 
-    def __enter__(self) -> LocalService:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

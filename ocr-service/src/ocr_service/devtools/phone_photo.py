@@ -83,7 +83,8 @@ def _thermal(grey: np.ndarray, s: Strength, rng: np.random.Generator) -> np.ndar
     fade = 1.0 - s.fade * np.linspace(0, 1, grey.shape[0], dtype=np.float32)[:, None]
     speckle = rng.uniform(0.75, 1.0, grey.shape).astype(np.float32)
     paper = 245 - 12 * _slow_noise(grey.shape, rng) - rng.normal(0, 3, grey.shape).astype(np.float32)
-    return paper - ink * fade * speckle * (paper - s.ink_grey)
+    printed: np.ndarray = paper - ink * fade * speckle * (paper - s.ink_grey)
+    return printed
 
 
 def _slow_noise(shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
@@ -129,7 +130,7 @@ def _room_light(image: np.ndarray, s: Strength, rng: np.random.Generator) -> np.
         side = (xs / width if rng.random() < 0.5 else ys / height) - edge
         shade = 1.0 - s.shadow / (1.0 + np.exp(-side * 25))
         lit = lit * shade
-    return lit
+    return np.asarray(lit, dtype=np.float32)
 
 
 def simulate(ticket: np.ndarray, s: Strength, rng: np.random.Generator) -> Image.Image:

@@ -100,7 +100,8 @@ def render_page(document: pdfium.PdfDocument, index: int, max_pixels: int) -> Im
             dpi *= (max_pixels / pixels) ** 0.5
         bitmap = page.render(scale=dpi / 72, grayscale=True)
         try:
-            return bitmap.to_pil().copy()
+            image: Image.Image = bitmap.to_pil().copy()
+            return image
         finally:
             bitmap.close()
     finally:

@@ -20,7 +20,7 @@ FEATURES = (
 
 
 def _hour_of_day(times: np.ndarray) -> np.ndarray:
-    return np.mod(times, 24.0)
+    return np.asarray(np.mod(times, 24.0), dtype=float)
 
 
 def _weekday(times: np.ndarray) -> np.ndarray:

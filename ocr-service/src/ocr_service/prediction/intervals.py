@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -15,7 +16,7 @@ MIN_SPREAD_SHARE = 0.15
 
 def gap_hours(times: Sequence[dt.datetime]) -> np.ndarray:
     ordered = sorted(times)
-    return np.array([(b - a).total_seconds() / 3600 for a, b in zip(ordered, ordered[1:])], dtype=float)
+    return np.array([(b - a).total_seconds() / 3600 for a, b in pairwise(ordered)], dtype=float)
 
 
 def next_window(times: Sequence[dt.datetime], now: dt.datetime) -> VisitWindow | None:

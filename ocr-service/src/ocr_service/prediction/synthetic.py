@@ -7,6 +7,7 @@ held-out set where the true next visit is known. Deterministic for a given seed.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import numpy as np
 
@@ -34,7 +35,7 @@ def synthetic_user(seed: int, start: dt.datetime = dt.datetime(2024, 1, 1)) -> l
         if rng.random() < 0.9:  # the weekly big shop, sometimes a day early or late
             day = big_day + int(rng.choice([-1, 0, 0, 0, 0, 1]))
             when = week_start + dt.timedelta(days=day, hours=float(np.clip(rng.normal(big_hour, 1.0), 8, 22)))
-            visits.append(PastVisit(shop=main, datetime=when, total=round(float(rng.uniform(40, 140)), 2)))
+            visits.append(PastVisit(shop=main, datetime=when, total=Decimal(str(round(float(rng.uniform(40, 140)), 2)))))
         for _ in range(int(rng.poisson(top_ups_per_week))):
             when = week_start + dt.timedelta(days=float(rng.uniform(0, 7)))
             when = when.replace(hour=int(np.clip(rng.normal(top_up_hour, 1.5), 8, 21)), minute=int(rng.integers(0, 60)))
@@ -45,6 +46,6 @@ def synthetic_user(seed: int, start: dt.datetime = dt.datetime(2024, 1, 1)) -> l
                 shop = top_up_shops[0]
             else:
                 shop = str(rng.choice(top_up_shops[1:] + [main]))
-            visits.append(PastVisit(shop=shop, datetime=when, total=round(float(rng.uniform(3, 30)), 2)))
+            visits.append(PastVisit(shop=shop, datetime=when, total=Decimal(str(round(float(rng.uniform(3, 30)), 2)))))
     visits.sort(key=lambda v: v.datetime)
     return visits

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from ocr_service.extraction.parsing.amounts import amounts_in, parse_amount, trailing_amount
 from ocr_service.extraction.parsing import conventions
+from ocr_service.extraction.parsing.amounts import amounts_in, parse_amount, trailing_amount
 from ocr_service.extraction.parsing.dates import find_date, find_time
 
 

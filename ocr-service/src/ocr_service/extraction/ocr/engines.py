@@ -5,9 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PIL import Image
+
+if TYPE_CHECKING:  # numpy is loaded with the engines, not when the module is imported
+    import numpy as np
+
+# A detected line: its four corners (4 x 2), its text and the recogniser's score.
+BoxReading = tuple["np.ndarray", str, float]
 
 # Tesseract's OpenMP threads fight each other (and the other workers) for the cores: one
 # thread per process is several times faster here. Parallelism comes from the workers.
@@ -109,7 +115,7 @@ class RapidOcrEngine:
                  for b, (_, text, _score) in zip(level, result)]
         return words_to_lines(words), turns
 
-    def _read_boxes(self, pixels, det_scale: float):
+    def _read_boxes(self, pixels: np.ndarray, det_scale: float) -> list[BoxReading]:
         """RapidOCR's own steps (detect, classify the direction, recognise), with the detector on a
         copy `det_scale` times the size."""
         import cv2
@@ -126,7 +132,7 @@ class RapidOcrEngine:
         texts, _ = self._engine.text_rec(crops)
         return [(box, text, score) for box, (text, score) in zip(boxes, texts) if score >= self._engine.text_score]
 
-    def _quarter_turns(self, pixels, boxes) -> int:
+    def _quarter_turns(self, pixels: np.ndarray, boxes: list[np.ndarray]) -> int:
         """0 upright, 1 turned clockwise (undone by one turn counter-clockwise), 2 upside down, 3."""
         import numpy as np
 
@@ -157,7 +163,7 @@ ORIENTATION_MIN_BOXES = 5
 ORIENTATION_SAMPLE = 16
 
 
-def _levelled(boxes: list) -> list:
+def _levelled(boxes: list[np.ndarray]) -> list[np.ndarray]:
     """The boxes turned about the page's centre by the median slope of their top edges, so that a
     line still tilted in the picture (a photo not quite square) groups as one line."""
     import numpy as np
@@ -180,7 +186,7 @@ def _levelled(boxes: list) -> list:
     return [(b - centre) @ rotation.T + centre for b in boxes]
 
 
-def _turned(xs, ys, turns: int, width: int, height: int):
+def _turned(xs: np.ndarray, ys: np.ndarray, turns: int, width: int, height: int) -> tuple[Any, Any]:
     """Box coordinates in the upright page: `turns` quarter turns counter-clockwise."""
     if turns == 1:  # the page's top is at the right
         return ys, width - xs

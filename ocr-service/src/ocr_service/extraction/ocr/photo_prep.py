@@ -136,7 +136,7 @@ def _outline(mask: np.ndarray) -> np.ndarray | None:
 def _widen(corners: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     centre = corners.mean(axis=0)
     widened = centre + (corners - centre) * (1 + 2 * OUTLINE_MARGIN)
-    return np.clip(widened, 0, [shape[1] - 1, shape[0] - 1]).astype(np.float32)
+    return np.asarray(np.clip(widened, 0, [shape[1] - 1, shape[0] - 1]), dtype=np.float32)
 
 
 def _warp(image: np.ndarray, corners: np.ndarray) -> np.ndarray:
@@ -161,7 +161,8 @@ def flatten_light(grey: np.ndarray, text_height_px: float) -> np.ndarray:
     flat = cv2.divide(grey, np.maximum(paper, 1), scale=255)
     # Faded print: stretch so that the darkest ink is black again.
     low = float(np.percentile(flat[::4, ::4], 0.5))
-    return np.clip((flat.astype(np.float32) - low) * (255.0 / max(1.0, 255.0 - low)), 0, 255).astype(np.uint8)
+    stretched = (flat.astype(np.float32) - low) * (255.0 / max(1.0, 255.0 - low))
+    return np.asarray(np.clip(stretched, 0, 255), dtype=np.uint8)
 
 
 def rectify(image: Image.Image, outline: np.ndarray | None) -> Image.Image:

@@ -111,7 +111,7 @@ def read_breakdowns(lines: list[str]) -> list[Breakdown]:
                 if value is not None and abs(value) < MAX_ROUNDING:
                     adjustment = value
             elif DISCOUNT.search(text):
-                added -= abs(value or 0)
+                added -= abs(value) if value is not None else Decimal(0)
             elif ADDED_CHARGE.search(text) and not NOT_ADDED.search(text):
                 added += value if value is not None else _from_rate(text, subtotal + added)
             elif value is None or value != subtotal + added + adjustment:

@@ -7,9 +7,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ocr_service.extraction.parsing import conventions, dates, items, payment, shop, total_choice, totals, vat
 from ocr_service.extraction.parsing.amounts import close
+from ocr_service.extraction.parsing.items import ParsedItem
 
 # Lines sold outside VAT (charity donations, deposits): the VAT table does not include them.
 OUTSIDE_VAT = re.compile(r"DONACI[OÓ]N|DONATION|FIANZA|DEP[OÓ]SITO|\bDEPOSIT\b", re.IGNORECASE)
@@ -24,8 +26,8 @@ class Receipt:
     time: str | None = None
     currency: str | None = None
     total: Decimal | None = None
-    items: list[items.ParsedItem] = field(default_factory=list)
-    discounts: list[items.ParsedItem] = field(default_factory=list)
+    items: list[ParsedItem] = field(default_factory=list)
+    discounts: list[ParsedItem] = field(default_factory=list)
     taxes: list[vat.VatRow] = field(default_factory=list)
     payment_method: str | None = None
     invoice_number: str | None = None
@@ -102,7 +104,7 @@ def parse_readings(texts: list[str]) -> Receipt:
     chosen = total_choice.choose_total([total_choice.Reading(r.lines, r.items_net, r.taxes_sum) for r in readings])
     total = chosen.amount if chosen is not None else None
 
-    def fit(r: _Reading) -> tuple:
+    def fit(r: _Reading) -> tuple[Any, ...]:
         checks = _checks(r, total)
         return (sum(v is True for v in checks.values()), r.receipt.shop.confidence)
 

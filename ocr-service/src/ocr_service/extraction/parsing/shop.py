@@ -222,7 +222,7 @@ def _address(lines: list[str], after: int | None) -> str | None:
     parts = []
     for line in lines[start:start + 6]:
         cleaned = _clean(line)
-        if ADDRESS_HINT.search(cleaned) and not re.search(r"TEL|PHONE|FAX|\d{2}[/.-]\d{2}[/.-]\d{2}", cleaned, re.I):
+        if ADDRESS_HINT.search(cleaned) and not re.search(r"TEL|PHONE|FAX|\d{2}[/.-]\d{2}[/.-]\d{2}", cleaned, re.IGNORECASE):
             parts.append(cleaned)
         elif parts:
             break

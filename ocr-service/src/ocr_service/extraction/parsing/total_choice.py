@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ocr_service.extraction.parsing import breakdown, totals
 from ocr_service.extraction.parsing.amounts import close
@@ -103,7 +104,7 @@ def choose_total(readings: list[Reading]) -> TotalChoice | None:
     adjusted = any(breakdown.rounds_to_five_cents(r.lines) for r in readings)
     rounds = adjusted and any(breakdown.is_five_cents(e.amount) for e in found.values())
 
-    def rank(e: _Evidence) -> tuple:
+    def rank(e: _Evidence) -> tuple[Any, ...]:
         # A subtotal the ticket adds tax to is not the total, unless cash tendered minus change or
         # a line of its own that says TOTAL says it is (the tax line was then an "included" note).
         subtotal = e.before_tax and "tendered_change" not in e.routes and e.score() < CLEAR_TOTAL_LINE
