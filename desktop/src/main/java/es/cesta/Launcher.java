@@ -11,13 +11,13 @@ import javafx.application.Application;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         // A command runs in the terminal; file names (the desktop's "Open with Cesta") open the
         // window and import them; nothing opens the window.
-        if (args.length > 0 && (Cli.COMMANDS.contains(args[0]) || !java.nio.file.Files.exists(java.nio.file.Path.of(args[0])))) {
+        if (args.length > 0
+                && (Cli.COMMANDS.contains(args[0]) || !java.nio.file.Files.exists(java.nio.file.Path.of(args[0])))) {
             Cli.main(args);
             return;
         }

@@ -11,6 +11,7 @@ import es.cesta.tickets.AppDataDir;
 import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
+import es.cesta.tickets.LibraryBackups;
 import es.cesta.tickets.PurchaseHistory;
 import es.cesta.tickets.StoreException;
 import es.cesta.tickets.Ticket;
@@ -25,9 +26,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Headless commands on the same library as the window: import, list, show, export, predict.
@@ -40,7 +41,9 @@ public final class Cli {
                    cesta list                 the tickets in the library
                    cesta show ID              one ticket (an id or its first characters)
                    cesta export --csv FILE    the tickets as CSV
-                   cesta predict              where and when the next shop is likely""";
+                   cesta predict              where and when the next shop is likely
+                   cesta backup               a consistent copy of the library in its backups/ folder
+                   cesta restore FILE         put a backup in the library's place (the current one is kept aside)""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -55,11 +58,12 @@ public final class Cli {
     }
 
     /** The words the terminal commands start with; anything else is for the window. */
-    public static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "list", "show", "export", "predict",
-            "help", "--help", "-h");
+    public static final java.util.Set<String> COMMANDS = java.util.Set.of(
+            "import", "list", "show", "export", "predict", "backup", "restore", "help", "--help", "-h");
 
     public static void main(String[] args) {
-        Path serviceDir = Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
+        Path serviceDir =
+                Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
         AppConfig config = AppConfig.load(serviceDir, System.getenv(), Path.of(".env"));
         Path dataDir = AppDataDir.current();
         AppLog.install(dataDir);
@@ -77,8 +81,11 @@ public final class Cli {
                 case "import" -> rest.isEmpty() ? usage() : importFiles(rest);
                 case "list" -> list();
                 case "show" -> rest.size() != 1 ? usage() : show(rest.get(0));
-                case "export" -> rest.size() != 2 || !rest.get(0).equals("--csv") ? usage() : export(Path.of(rest.get(1)));
+                case "export" ->
+                    rest.size() != 2 || !rest.get(0).equals("--csv") ? usage() : export(Path.of(rest.get(1)));
                 case "predict" -> predict();
+                case "backup" -> rest.isEmpty() ? backup() : usage();
+                case "restore" -> rest.size() != 1 ? usage() : restore(Path.of(rest.get(0)));
                 default -> usage();
             };
         } catch (StoreException e) {
@@ -100,13 +107,13 @@ public final class Cli {
                 return 2;
             }
         }
-        try (TicketStore store = TicketStore.open(dataDir); ServiceSupervisor service = startService()) {
+        try (TicketStore store = TicketStore.open(dataDir);
+                ServiceSupervisor service = startService()) {
             if (service == null) {
                 return 1;
             }
             IntelligenceClient client = new IntelligenceClient(service);
             int workers = client.health().workers();
-            AtomicInteger finished = new AtomicInteger();
             List<ImportQueue.Event> results = new ArrayList<>();
             try (ImportQueue queue = new ImportQueue(store, client, workers)) {
                 List<CompletableFuture<ImportQueue.Event>> jobs = new ArrayList<>(queue.resumeUnfinished());
@@ -114,8 +121,9 @@ public final class Cli {
                 for (CompletableFuture<ImportQueue.Event> job : jobs) {
                     ImportQueue.Event event = job.join();
                     results.add(event);
-                    out.printf("[%d/%d] %-40s %s%n", finished.incrementAndGet(), jobs.size(),
-                            event.file().getFileName(), label(event));
+                    out.printf(
+                            "[%d/%d] %-40s %s%n",
+                            results.size(), jobs.size(), event.file().getFileName(), label(event));
                 }
             }
             return summary(results, paths);
@@ -147,10 +155,15 @@ public final class Cli {
 
     /** Files found inside a folder that are not tickets are skipped; a named one that is not is a failure. */
     private int summary(List<ImportQueue.Event> results, List<Path> named) {
-        long done = results.stream().filter(e -> e.state() == ImportState.DONE && !e.duplicate()).count();
+        long done = results.stream()
+                .filter(e -> e.state() == ImportState.DONE && !e.duplicate())
+                .count();
         long duplicates = results.stream().filter(ImportQueue.Event::duplicate).count();
-        long skipped = results.stream().filter(e -> notATicket(e) && !named.contains(e.file())).count();
-        long failed = results.stream().filter(e -> e.state() == ImportState.FAILED).count() - skipped;
+        long skipped = results.stream()
+                .filter(e -> notATicket(e) && !named.contains(e.file()))
+                .count();
+        long failed =
+                results.stream().filter(e -> e.state() == ImportState.FAILED).count() - skipped;
         out.println();
         out.printf("%-24s %6s%n", "result", "files");
         out.printf("%-24s %6d%n", "imported", done);
@@ -161,21 +174,27 @@ public final class Cli {
     }
 
     private static boolean notATicket(ImportQueue.Event event) {
-        return event.state() == ImportState.FAILED && event.ticketId() == null
+        return event.state() == ImportState.FAILED
+                && event.ticketId() == null
                 && event.message().startsWith(ImportQueue.NOT_A_TICKET);
     }
 
     private int list() {
         try (TicketStore store = TicketStore.open(dataDir)) {
-            out.printf("%-8s %-10s %-5s %-24s %9s %5s %-7s %s%n", "id", "date", "time", "shop", "total", "items",
-                    "payment", "state");
+            out.printf(
+                    "%-8s %-10s %-5s %-24s %9s %5s %-7s %s%n",
+                    "id", "date", "time", "shop", "total", "items", "payment", "state");
             for (Ticket t : store.all()) {
-                out.printf("%-8s %-10s %-5s %-24s %9s %5d %-7s %s%n", t.id().toString().substring(0, 8),
+                out.printf(
+                        "%-8s %-10s %-5s %-24s %9s %5d %-7s %s%n",
+                        t.id().toString().substring(0, 8),
                         Optional.ofNullable(t.date()).map(Object::toString).orElse("-"),
-                        Optional.ofNullable(t.time()).orElse("-"), truncate(t.shopName()),
-                        Optional.ofNullable(t.total()).map(Object::toString).orElse("-"), t.items(),
+                        Optional.ofNullable(t.time()).orElse("-"),
+                        truncate(t.shopName()),
+                        Optional.ofNullable(t.total()).map(Object::toString).orElse("-"),
+                        t.items(),
                         Optional.ofNullable(t.paymentMethod()).orElse("-"),
-                        t.state().name().toLowerCase() + (t.failure() != null ? ": " + t.failure() : ""));
+                        t.state().name().toLowerCase(Locale.ROOT) + (t.failure() != null ? ": " + t.failure() : ""));
             }
         }
         return 0;
@@ -183,7 +202,9 @@ public final class Cli {
 
     private int show(String idPrefix) {
         try (TicketStore store = TicketStore.open(dataDir)) {
-            List<Ticket> matches = store.all().stream().filter(t -> t.id().toString().startsWith(idPrefix)).toList();
+            List<Ticket> matches = store.all().stream()
+                    .filter(t -> t.id().toString().startsWith(idPrefix))
+                    .toList();
             if (matches.size() != 1) {
                 err.println("cesta: " + (matches.isEmpty() ? "no ticket " : "several tickets start with ") + idPrefix);
                 return 2;
@@ -191,7 +212,8 @@ public final class Cli {
             Ticket t = matches.get(0);
             out.println("id:       " + t.id());
             out.println("file:     " + t.fileName() + " (" + t.storedFile() + ")");
-            out.println("state:    " + t.state().name().toLowerCase() + (t.failure() != null ? " - " + t.failure() : ""));
+            out.println("state:    " + t.state().name().toLowerCase(Locale.ROOT)
+                    + (t.failure() != null ? " - " + t.failure() : ""));
             out.println("shop:     " + t.shopName() + " (" + t.taxId() + ")");
             out.println("date:     " + t.date() + " " + t.time());
             out.println("total:    " + t.total() + " (" + t.paymentMethod() + ", " + t.items() + " items)");
@@ -211,6 +233,34 @@ public final class Cli {
         return 0;
     }
 
+    private int backup() {
+        try (TicketStore store = TicketStore.open(dataDir)) {
+            out.println("backed up to " + store.backUp("manual"));
+            return 0;
+        } catch (IOException e) {
+            err.println("cesta: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The library must not be open elsewhere (the window): the restore replaces its file. */
+    private int restore(Path backup) {
+        if (!Files.isRegularFile(backup)) {
+            err.println("cesta: no such backup: " + backup);
+            return 2;
+        }
+        try {
+            Optional<Path> aside = new LibraryBackups(dataDir).restore(backup, "replaced");
+            out.println("restored " + backup.getFileName()
+                    + aside.map(p -> "; the library it replaced is kept as " + p)
+                            .orElse(""));
+            return 0;
+        } catch (IOException e) {
+            err.println("cesta: cannot restore " + backup + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
     private int predict() {
         List<Ticket> tickets;
         try (TicketStore store = TicketStore.open(dataDir)) {
@@ -220,11 +270,14 @@ public final class Cli {
             if (service == null) {
                 return 1;
             }
-            NextShop.Response answer = new IntelligenceClient(service).predictNextShop(
-                    PurchaseHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), tickets));
-            out.printf("from %d tickets (%s, confidence %s)%n", answer.historySize(), answer.model(), answer.confidence());
-            answer.predictions().forEach(p -> out.printf("  %-24s %3.0f%%  expected %s%n", p.shop(),
-                    100 * p.probability(), p.expectedVisit() != null ? p.expectedVisit() : "-"));
+            NextShop.Response answer = new IntelligenceClient(service)
+                    .predictNextShop(PurchaseHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), tickets));
+            out.printf(
+                    "from %d tickets (%s, confidence %s)%n", answer.historySize(), answer.model(), answer.confidence());
+            answer.predictions()
+                    .forEach(p -> out.printf(
+                            "  %-24s %3.0f%%  expected %s%n",
+                            p.shop(), 100 * p.probability(), p.expectedVisit() != null ? p.expectedVisit() : "-"));
             out.printf("  %-24s %3.0f%%%n", "(a shop never visited)", 100 * answer.newShopProbability());
             answer.warnings().forEach(w -> out.println("  note: " + w));
         }
@@ -234,5 +287,4 @@ public final class Cli {
     private static String truncate(String text) {
         return text == null ? "-" : text.length() <= 24 ? text : text.substring(0, 23) + "…";
     }
-
 }

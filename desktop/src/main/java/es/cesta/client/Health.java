@@ -5,6 +5,5 @@ import java.util.Map;
 
 /** GET /health: who answers, so that a foreign process on the port is never trusted. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Health(String status, String version, String instanceId, int workers, long pid,
-                     Map<String, String> engines) {
-}
+public record Health(
+        String status, String version, String instanceId, int workers, long pid, Map<String, String> engines) {}

@@ -49,15 +49,18 @@ public final class IntelligenceClient {
         this.endpoint = endpoint;
         this.timeout = timeout;
         // HTTP/1.1: the service speaks no h2c, and an upgrade attempt on a POST confuses it.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(3))
+                .build();
         this.retryPolicy = RetryPolicy.builder()
                 .handle(ServiceBusyException.class, ConnectException.class, IOException.class)
                 .abortOn(HttpTimeoutException.class)
                 .withMaxRetries(RETRIES)
                 .withBackoff(firstBackoff, firstBackoff.multipliedBy(8))
                 .withDelayFn(ctx -> ctx.getLastException() instanceof ServiceBusyException busy
-                        ? busy.retryAfter() : Duration.ofMillis(-1))  // negative: use the backoff
+                        ? busy.retryAfter()
+                        : Duration.ofMillis(-1)) // negative: use the backoff
                 .build();
     }
 
@@ -70,13 +73,19 @@ public final class IntelligenceClient {
     }
 
     public Health health() {
-        return send(HttpRequest.newBuilder(endpoint.baseUri().resolve("/health")).GET(), Health.class);
+        return send(
+                HttpRequest.newBuilder(endpoint.baseUri().resolve("/health")).GET(), Health.class);
     }
 
     public OcrResult processTicket(UUID ticketId, Path file) throws IOException {
         String content = Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-        Map<String, Object> body = Map.of("ticket_id", ticketId.toString(), "file_name",
-                file.getFileName().toString(), "file_content_b64", content);
+        Map<String, Object> body = Map.of(
+                "ticket_id",
+                ticketId.toString(),
+                "file_name",
+                file.getFileName().toString(),
+                "file_content_b64",
+                content);
         return send(post("/ocr/process", body), OcrResult.class);
     }
 
@@ -98,8 +107,11 @@ public final class IntelligenceClient {
         try {
             return Failsafe.with(retryPolicy).get(() -> {
                 // Rebuilt on every attempt: after a restart the service may have a new port and key.
-                HttpRequest request = builder.copy().uri(endpoint.baseUri().resolve(builder.build().uri().getPath()))
-                        .header("X-API-Key", endpoint.apiKey()).timeout(timeout).build();
+                HttpRequest request = builder.copy()
+                        .uri(endpoint.baseUri().resolve(builder.build().uri().getPath()))
+                        .header("X-API-Key", endpoint.apiKey())
+                        .timeout(timeout)
+                        .build();
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 return decode(response, type);
             });

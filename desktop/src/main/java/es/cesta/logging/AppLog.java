@@ -16,8 +16,7 @@ public final class AppLog {
     private static final int FILE_LIMIT_BYTES = 2 * 1024 * 1024;
     private static final int FILES = 5;
 
-    private AppLog() {
-    }
+    private AppLog() {}
 
     /** Sends every log record to {@code <dataDir>/logs/cesta-N.log} instead of the terminal. */
     public static Path install(Path dataDir) {
@@ -29,7 +28,8 @@ public final class AppLog {
         }
         try {
             Files.createDirectories(folder);
-            FileHandler file = new FileHandler(folder.resolve("cesta-%g.log").toString(), FILE_LIMIT_BYTES, FILES, true);
+            FileHandler file =
+                    new FileHandler(folder.resolve("cesta-%g.log").toString(), FILE_LIMIT_BYTES, FILES, true);
             file.setFormatter(new SimpleFormatter());
             root.addHandler(file);
             root.setLevel(Level.INFO);

@@ -20,9 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -50,8 +52,10 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient probe = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final ObjectMapper json = new ObjectMapper();
     private final Thread shutdownHook = new Thread(this::stopNow, "service-shutdown");
     private final SecureRandom random = new SecureRandom();
@@ -71,8 +75,9 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         this.config = config;
         this.policy = policy;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        scheduler.scheduleWithFixedDelay(this::checkLiveness, LIVENESS_PERIOD.toMillis(),
-                LIVENESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        // Runs until close() shuts the scheduler down; checkLiveness catches its own failures.
+        ScheduledFuture<?> unused = scheduler.scheduleWithFixedDelay(
+                this::checkLiveness, LIVENESS_PERIOD.toMillis(), LIVENESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void addListener(Consumer<ServiceState> listener) {
@@ -154,7 +159,7 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
             int port = portFree(config.preferredPort()) ? config.preferredPort() : 0;
             SidecarProcess started = SidecarProcess.start(command(port), environment());
             process = started;
-            started.onExit().thenRun(() -> scheduler.execute(() -> exited(started)));
+            CompletableFuture<Void> unused = started.onExit().thenRun(() -> scheduler.execute(() -> exited(started)));
             int boundPort = started.readyPort().get(READY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             baseUri = URI.create("http://127.0.0.1:" + boundPort);
             awaitHealthy();
@@ -195,9 +200,7 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         env.put("INTELLIGENCE_API_KEY", apiKey);
         env.put("INTELLIGENCE_INSTANCE_ID", instanceId);
         env.put("PYTHONPATH", config.serviceDir().resolve("src").toString());
-        if (config.workers() > 0) {
-            env.put("INTELLIGENCE_WORKERS", Integer.toString(config.workers()));
-        }
+        env.put("INTELLIGENCE_WORKERS", Integer.toString(config.spawnedWorkers()));
         return env;
     }
 
@@ -209,20 +212,24 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
             }
             Thread.sleep(HEALTH_POLL.toMillis());
         }
-        throw new IllegalStateException("no healthy /health from our instance within " + READY_DEADLINE.toSeconds() + " s");
+        throw new IllegalStateException(
+                "no healthy /health from our instance within " + READY_DEADLINE.toSeconds() + " s");
     }
 
     /** True when /health answers 200 with this launch's instance id (any id when attached). */
     private boolean healthy() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/health")).timeout(Duration.ofSeconds(2))
-                    .GET().build();  // no key: /health needs none, and a foreign server must never get it
+            HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build(); // no key: /health needs none, and a foreign server must never get it
             HttpResponse<String> response = probe.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return false;
             }
             JsonNode body = json.readTree(response.body());
-            return instanceId.isEmpty() ? "ok".equals(body.path("status").asText())
+            return instanceId.isEmpty()
+                    ? "ok".equals(body.path("status").asText())
                     : instanceId.equals(body.path("instance_id").asText());
         } catch (IOException e) {
             return false;
@@ -238,7 +245,7 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         }
         failedChecks = healthy() ? 0 : failedChecks + 1;
         if (failedChecks >= FAILED_CHECKS_TO_RESTART) {
-            killCurrent();  // hung: its exit then counts as a crash
+            killCurrent(); // hung: its exit then counts as a crash
         }
     }
 
@@ -249,7 +256,7 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
     }
 
     private void crashed(String reason) {
-        if (stopping || state == ServiceState.FAILED && process == null) {
+        if (stopping || (state == ServiceState.FAILED && process == null)) {
             return;
         }
         lastError = reason;
@@ -266,7 +273,8 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
             return;
         }
         setState(ServiceState.RESTARTING);
-        scheduler.schedule(this::launch, policy.nextDelay().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> unused =
+                scheduler.schedule(this::launch, policy.nextDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void killCurrent() {

@@ -38,8 +38,9 @@ public final class SidecarProcess {
         this.process = process;
         drain(process.getInputStream(), "stdout", true);
         drain(process.getErrorStream(), "stderr", false);
-        process.onExit().thenRun(() -> readyPort.completeExceptionally(
-                new IllegalStateException("the service exited with code " + process.exitValue() + " before READY")));
+        CompletableFuture<Void> unused = process.onExit()
+                .thenRun(() -> readyPort.completeExceptionally(new IllegalStateException(
+                        "the service exited with code " + process.exitValue() + " before READY")));
     }
 
     public static SidecarProcess start(List<String> command, Map<String, String> environment) throws IOException {
@@ -50,21 +51,24 @@ public final class SidecarProcess {
     }
 
     private void drain(InputStream stream, String name, boolean watchReady) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    remember(line);
-                    LOG.log(Level.INFO, "[service {0}] {1}", new Object[] {name, line});
-                    Matcher ready = READY.matcher(line);
-                    if (watchReady && ready.matches()) {
-                        readyPort.complete(Integer.parseInt(ready.group(1)));
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            remember(line);
+                            LOG.log(Level.INFO, "[service {0}] {1}", new Object[] {name, line});
+                            Matcher ready = READY.matcher(line);
+                            if (watchReady && ready.matches()) {
+                                readyPort.complete(Integer.parseInt(ready.group(1)));
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // the process is gone; its exit is handled by onExit
                     }
-                }
-            } catch (IOException closed) {
-                // the process is gone; its exit is handled by onExit
-            }
-        }, "service-" + name + "-drain");
+                },
+                "service-" + name + "-drain");
         thread.setDaemon(true);
         thread.start();
     }
@@ -99,7 +103,7 @@ public final class SidecarProcess {
 
     /** Close stdin (the service's own signal to leave), then SIGTERM, then kill the whole tree. */
     public void stop(Duration grace) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());  // taken before the master goes
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList()); // taken before the master goes
         try {
             process.getOutputStream().close();
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {

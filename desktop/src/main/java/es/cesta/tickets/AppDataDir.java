@@ -7,8 +7,7 @@ import java.util.Map;
 /** The OS's folder for an app's own data; CESTA_HOME overrides it (tests, portable installs). */
 public final class AppDataDir {
 
-    private AppDataDir() {
-    }
+    private AppDataDir() {}
 
     public static Path resolve(Map<String, String> env, String osName, Path home) {
         String override = env.get("CESTA_HOME");
@@ -28,7 +27,7 @@ public final class AppDataDir {
     }
 
     public static Path current() {
-        String property = System.getProperty("cesta.home");  // -Dcesta.home, for tests and portable use
+        String property = System.getProperty("cesta.home"); // -Dcesta.home, for tests and portable use
         if (property != null && !property.isBlank()) {
             return Path.of(property);
         }

@@ -7,6 +7,7 @@ import es.cesta.client.ServiceException;
 import es.cesta.client.ServiceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +15,15 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -30,13 +33,14 @@ import java.util.stream.Stream;
  */
 public final class ImportQueue implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger("cesta.import");
+
     /** What happened to one file; the UI and the CLI show these. */
-    public record Event(Path file, UUID ticketId, ImportState state, boolean duplicate, String message) {
-    }
+    public record Event(Path file, UUID ticketId, ImportState state, boolean duplicate, String message) {}
 
     public static final String NOT_A_TICKET = "not a PDF, JPEG or PNG ticket";
     public static final String CANCELLED = "import cancelled; Retry reads it";
-    private static final byte[] PDF = "%PDF-".getBytes();
+    private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
     // A restart of the service takes a second or two: a job waits for it instead of failing.
@@ -78,8 +82,12 @@ public final class ImportQueue implements AutoCloseable {
             if (waiting.remove(id)) {
                 Ticket ticket = store.find(id).orElse(null);
                 store.markFailed(id, CANCELLED);
-                emit(new Event(ticket != null ? Path.of(ticket.fileName()) : Path.of(id.toString()), id,
-                        ImportState.FAILED, false, CANCELLED));
+                emit(new Event(
+                        ticket != null ? Path.of(ticket.fileName()) : Path.of(id.toString()),
+                        id,
+                        ImportState.FAILED,
+                        false,
+                        CANCELLED));
                 cancelled++;
             }
         }
@@ -92,20 +100,21 @@ public final class ImportQueue implements AutoCloseable {
         for (Path file : expand(paths)) {
             String refusal = refusal(file);
             if (refusal != null) {
-                jobs.add(CompletableFuture.completedFuture(emit(new Event(file, null, ImportState.FAILED, false, refusal))));
+                jobs.add(CompletableFuture.completedFuture(
+                        emit(new Event(file, null, ImportState.FAILED, false, refusal))));
                 continue;
             }
             TicketStore.Registration registration;
             try {
                 registration = store.register(file);
             } catch (IOException | StoreException e) {
-                jobs.add(CompletableFuture.completedFuture(emit(new Event(file, null, ImportState.FAILED, false,
-                        "cannot read or copy the file: " + e.getMessage()))));
+                jobs.add(CompletableFuture.completedFuture(emit(new Event(
+                        file, null, ImportState.FAILED, false, "cannot read or copy the file: " + e.getMessage()))));
                 continue;
             }
             if (registration.duplicate()) {
-                jobs.add(CompletableFuture.completedFuture(emit(new Event(file, registration.ticketId(),
-                        ImportState.DONE, true, "already in the library"))));
+                jobs.add(CompletableFuture.completedFuture(emit(
+                        new Event(file, registration.ticketId(), ImportState.DONE, true, "already in the library"))));
                 continue;
             }
             emit(new Event(file, registration.ticketId(), ImportState.QUEUED, false, "queued"));
@@ -116,7 +125,9 @@ public final class ImportQueue implements AutoCloseable {
 
     /** Re-queues what a crash or kill left queued or processing: nothing lost, nothing doubled. */
     public List<CompletableFuture<Event>> resumeUnfinished() {
-        return store.unfinished().stream().map(t -> schedule(Path.of(t.fileName()), t.id(), t.storedFile())).toList();
+        return store.unfinished().stream()
+                .map(t -> schedule(Path.of(t.fileName()), t.id(), t.storedFile()))
+                .toList();
     }
 
     /** Imports a failed ticket again (the Retry action). */
@@ -127,17 +138,30 @@ public final class ImportQueue implements AutoCloseable {
 
     private CompletableFuture<Event> schedule(Path file, UUID id, Path stored) {
         waiting.add(id);
-        return CompletableFuture.supplyAsync(() -> {
-            if (!waiting.remove(id)) {
-                return new Event(file, id, ImportState.FAILED, false, CANCELLED);  // already said by cancelWaiting
-            }
-            return emit(process(file, id, stored));
-        }, workers);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (!waiting.remove(id)) {
+                        return new Event(
+                                file, id, ImportState.FAILED, false, CANCELLED); // already said by cancelWaiting
+                    }
+                    return emit(process(file, id, stored));
+                },
+                workers);
     }
 
+    /** Ends in DONE or FAILED whatever throws: a row never stays "reading" in the window. */
     private Event process(Path file, UUID id, Path stored) {
-        store.markProcessing(id);
-        emit(new Event(file, id, ImportState.PROCESSING, false, "reading"));
+        try {
+            store.markProcessing(id);
+            emit(new Event(file, id, ImportState.PROCESSING, false, "reading"));
+            return read(file, id, stored);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.WARNING, "import of " + file + " failed", unexpected);
+            return failed(file, id, "the import failed: " + unexpected.getMessage());
+        }
+    }
+
+    private Event read(Path file, UUID id, Path stored) {
         for (int attempt = 1; ; attempt++) {
             try {
                 OcrResult result = client.processTicket(id, stored);
@@ -156,14 +180,31 @@ public final class ImportQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * The import as failed, with the reason. When even that cannot be written (the disk is full),
+     * the person is still told, and the row stays unfinished in the library: the next start reads
+     * the ticket again, so nothing is lost.
+     */
     private Event failed(Path file, UUID id, String reason) {
-        store.markFailed(id, reason);
-        return new Event(file, id, ImportState.FAILED, false, reason);
+        try {
+            store.markFailed(id, reason);
+            return new Event(file, id, ImportState.FAILED, false, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot record the failure of " + file, e);
+            return new Event(
+                    file,
+                    id,
+                    ImportState.FAILED,
+                    false,
+                    reason + "; the library could not record it (" + e.getMessage()
+                            + "), so it is read again at the next start");
+        }
     }
 
     private static String describe(OcrResult r) {
         String shop = r.shop() != null && r.shop().name() != null ? r.shop().name() : "unknown shop";
-        return shop + " " + (r.date() != null ? r.date() : "no date") + " " + (r.total() != null ? r.total() : "no total");
+        return shop + " " + (r.date() != null ? r.date() : "no date") + " "
+                + (r.total() != null ? r.total() : "no total");
     }
 
     private static void pause() {
@@ -175,7 +216,13 @@ public final class ImportQueue implements AutoCloseable {
     }
 
     private Event emit(Event event) {
-        listeners.forEach(listener -> listener.accept(event));
+        for (Consumer<Event> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) { // one broken listener must not stop the import or the others
+                LOG.log(Level.WARNING, "an import listener failed", e);
+            }
+        }
         return event;
     }
 
@@ -184,10 +231,12 @@ public final class ImportQueue implements AutoCloseable {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                            .sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
-                    files.add(path);  // reported as unreadable by refusal()
+                    files.add(path); // reported as unreadable by refusal()
                 }
             } else {
                 files.add(path);

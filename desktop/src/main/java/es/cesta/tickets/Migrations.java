@@ -1,15 +1,27 @@
 package es.cesta.tickets;
 
+import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Versioned schema changes, applied in order; SQLite's user_version says which have run. */
+/**
+ * Versioned schema changes, applied in order; SQLite's user_version says which have run.
+ *
+ * <p>Invariant: two Cesta processes opening one library at once (the window and the CLI, a new data
+ * folder included) both end on the current schema. The steps run in one EXCLUSIVE transaction that
+ * re-reads the version inside it, so the second process waits for the first and then finds nothing
+ * left to do.
+ */
 final class Migrations {
 
-    static final List<String> STEPS = List.of(
-            """
+    // A step holds several statements, each ending with a semicolon at the end of its line.
+    private static final Pattern STATEMENT_END = Pattern.compile(";\\s*\\n");
+
+    static final List<String> STEPS = List.of("""
             CREATE TABLE tickets (
               id TEXT PRIMARY KEY,                 -- the ticket_id sent to the service
               sha256 TEXT NOT NULL UNIQUE,         -- of the original file: finds duplicates
@@ -45,34 +57,55 @@ final class Migrations {
             CREATE INDEX tickets_by_date ON tickets(purchase_date);
             """);
 
-    private Migrations() {
+    private Migrations() {}
+
+    /** Called with the schema version found, before an existing library is changed. */
+    @FunctionalInterface
+    interface BeforeChange {
+        void run(int fromVersion) throws IOException, SQLException;
     }
 
-    static int apply(Connection connection) throws SQLException {
-        int version;
+    static int apply(Connection connection, BeforeChange beforeChange) throws SQLException, IOException {
+        return apply(connection, STEPS, beforeChange);
+    }
+
+    static int apply(Connection connection, List<String> steps, BeforeChange beforeChange)
+            throws SQLException, IOException {
+        int found = version(connection);
+        if (found == steps.size()) {
+            return steps.size(); // the usual start: no write lock taken
+        }
+        if (found > 0 && found < steps.size()) {
+            beforeChange.run(found);
+        }
         try (Statement statement = connection.createStatement()) {
-            version = statement.executeQuery("PRAGMA user_version").getInt(1);
-        }
-        if (version > STEPS.size()) {
-            throw new SQLException("the database was written by a newer Cesta (schema " + version + ")");
-        }
-        for (int step = version; step < STEPS.size(); step++) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : STEPS.get(step).split(";\\s*\\n")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql);
+            statement.execute("BEGIN EXCLUSIVE"); // waits for another process's migration (busy_timeout)
+            try {
+                int version = version(connection);
+                if (version > steps.size()) {
+                    throw new SQLException("the database was written by a newer Cesta (schema " + version + ")");
+                }
+                for (int step = version; step < steps.size(); step++) {
+                    for (String sql : STATEMENT_END.split(steps.get(step), -1)) {
+                        if (!sql.isBlank()) {
+                            statement.execute(sql);
+                        }
                     }
                 }
-                statement.execute("PRAGMA user_version = " + (step + 1));
-                connection.commit();
+                statement.execute("PRAGMA user_version = " + steps.size());
+                statement.execute("COMMIT");
             } catch (SQLException e) {
-                connection.rollback();
+                statement.execute("ROLLBACK");
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         }
-        return STEPS.size();
+        return steps.size();
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("PRAGMA user_version")) {
+            return result.getInt(1);
+        }
     }
 }

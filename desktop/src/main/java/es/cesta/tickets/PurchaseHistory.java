@@ -8,19 +8,21 @@ import java.util.List;
 /** The library as the next-shop model reads it: one visit per read ticket with a shop and a date. */
 public final class PurchaseHistory {
 
-    private PurchaseHistory() {
-    }
+    private PurchaseHistory() {}
 
     public static List<NextShop.Visit> of(List<Ticket> tickets) {
         return tickets.stream()
                 .filter(t -> t.state() == ImportState.DONE && t.date() != null && t.shopName() != null)
                 // A ticket without a readable time still counts, at midday.
-                .map(t -> new NextShop.Visit(t.shopName(),
-                        t.date().atTime(t.time() != null ? LocalTime.parse(t.time()) : LocalTime.NOON), t.total()))
+                .map(t -> new NextShop.Visit(
+                        t.shopName(),
+                        t.date().atTime(t.time() != null ? LocalTime.parse(t.time()) : LocalTime.NOON),
+                        t.total()))
                 .toList();
     }
 
     public static NextShop.Request askingAt(LocalDateTime now, List<Ticket> tickets) {
-        return new NextShop.Request(new NextShop.UserContext(now, now.getDayOfWeek().getValue() >= 6), of(tickets));
+        return new NextShop.Request(
+                new NextShop.UserContext(now, now.getDayOfWeek().getValue() >= 6), of(tickets));
     }
 }

@@ -5,7 +5,18 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** One imported ticket as the library shows it: the extracted values with the user's corrections applied. */
-public record Ticket(UUID id, String fileName, String sha256, ImportState state, String failure, String shopName,
-                     String taxId, LocalDate date, String time, BigDecimal total, String paymentMethod, int items,
-                     java.nio.file.Path storedFile, boolean corrected) {
-}
+public record Ticket(
+        UUID id,
+        String fileName,
+        String sha256,
+        ImportState state,
+        String failure,
+        String shopName,
+        String taxId,
+        LocalDate date,
+        String time,
+        BigDecimal total,
+        String paymentMethod,
+        int items,
+        java.nio.file.Path storedFile,
+        boolean corrected) {}

@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The local library: a SQLite file (WAL) in the app data dir and the original files copied to
@@ -37,16 +39,18 @@ import java.util.UUID;
 public final class TicketStore implements AutoCloseable {
 
     /** A registered file: new, or the ticket that already holds the same bytes. */
-    public record Registration(UUID ticketId, boolean duplicate, Path storedFile) {
-    }
+    public record Registration(UUID ticketId, boolean duplicate, Path storedFile) {}
 
     private final Path dataDir;
     private final Connection connection;
+    private final LibraryBackups backups;
+    private static final Logger LOG = Logger.getLogger("cesta.library");
     private final ObjectMapper json = IntelligenceClient.mapper();
 
-    private TicketStore(Path dataDir, Connection connection) {
+    private TicketStore(Path dataDir, Connection connection, LibraryBackups backups) {
         this.dataDir = dataDir;
         this.connection = connection;
+        this.backups = backups;
     }
 
     public static TicketStore open(Path dataDir) {
@@ -61,21 +65,70 @@ public final class TicketStore implements AutoCloseable {
                 statement.execute("PRAGMA foreign_keys = ON");
                 statement.execute("PRAGMA synchronous = NORMAL");
             }
-            Migrations.apply(connection);
-            return new TicketStore(dataDir, connection);
+            LibraryBackups backups = new LibraryBackups(dataDir);
+            Connection open = connection;
+            Migrations.apply(connection, from -> backups.backUp(open, "before-schema-" + (from + 1)));
+            TicketStore store = new TicketStore(dataDir, connection, backups);
+            store.backUpIfDue();
+            return store;
         } catch (SQLException e) {
             closeQuietly(connection);
+            if (isDamage(e)) {
+                throw new DamagedLibraryException(explain(database, e), database, e);
+            }
             throw new StoreException(explain(database, e), e);
         } catch (IOException e) {
-            throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+            closeQuietly(connection);
+            throw new StoreException("Cannot prepare the library in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isDamage(SQLException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("not a database")
+                || message.contains("malformed")
+                || message.contains("file is encrypted");
+    }
+
+    /** A consistent copy of the library in backups/ (the CLI's `cesta backup`, the window's Settings). */
+    public synchronized Path backUp(String reason) throws IOException {
+        try {
+            return backups.backUp(connection, reason);
+        } catch (SQLException e) {
+            throw new IOException("Cannot back up the library: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The daily backup, when the newest is more than a day old and the library holds tickets. A
+     * failed backup is logged, never in the way of the import that asked for it.
+     */
+    public synchronized void backUpIfDue() {
+        try {
+            if (hasTickets() && backups.dailyDue()) {
+                backups.backUp(connection, "daily");
+            }
+        } catch (IOException | SQLException | StoreException e) {
+            LOG.log(Level.WARNING, "the daily backup failed", e);
+        }
+    }
+
+    private boolean hasTickets() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet any = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM tickets)")) {
+            return any.getInt(1) == 1;
+        }
+    }
+
+    public LibraryBackups backups() {
+        return backups;
     }
 
     private static String explain(Path database, SQLException e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("not a database") || message.contains("malformed") || message.contains("file is encrypted")) {
-            return "The ticket database " + database + " is damaged or is not a Cesta database. Move it aside "
-                    + "(your original files stay in " + database.resolveSibling("files") + ") and start again.";
+        if (isDamage(e)) {
+            return "The ticket library " + database + " is damaged or is not a Cesta library. Your original "
+                    + "files are safe in " + database.resolveSibling("files") + ".";
         }
         if (message.contains("locked") || message.contains("busy")) {
             return "The ticket database " + database + " is locked by another program (is Cesta already running?).";
@@ -93,7 +146,8 @@ public final class TicketStore implements AutoCloseable {
             }
             Path stored = storedPath(sha, source);
             if (!Files.exists(stored)) {
-                Path partial = stored.resolveSibling(stored.getFileName() + ".part");
+                // A partial copy of its own: another process may be copying the same file in.
+                Path partial = stored.resolveSibling(stored.getFileName() + "." + UUID.randomUUID() + ".part");
                 Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(partial, stored, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -101,14 +155,17 @@ public final class TicketStore implements AutoCloseable {
             String now = Instant.now().toString();
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO tickets (id, sha256, file_name, stored_path, state, imported_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, 'queued', ?, ?)")) {
+                            + "VALUES (?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT (sha256) DO NOTHING")) {
                 insert.setString(1, id.toString());
                 insert.setString(2, sha);
                 insert.setString(3, source.getFileName().toString());
                 insert.setString(4, dataDir.relativize(stored).toString());
                 insert.setString(5, now);
                 insert.setString(6, now);
-                insert.executeUpdate();
+                if (insert.executeUpdate() == 0) {
+                    // Another process (or connection) registered the same content a moment ago.
+                    return new Registration(idBySha(sha).orElseThrow(), true, stored);
+                }
             }
             return new Registration(id, false, stored);
         } catch (SQLException e) {
@@ -117,13 +174,18 @@ public final class TicketStore implements AutoCloseable {
     }
 
     public synchronized void markProcessing(UUID id) {
-        update("UPDATE tickets SET state = 'processing', failure = NULL, updated_at = ? WHERE id = ?",
-                Instant.now().toString(), id.toString());
+        update(
+                "UPDATE tickets SET state = 'processing', failure = NULL, updated_at = ? WHERE id = ?",
+                Instant.now().toString(),
+                id.toString());
     }
 
     public synchronized void markFailed(UUID id, String reason) {
-        update("UPDATE tickets SET state = 'failed', failure = ?, updated_at = ? WHERE id = ?", reason,
-                Instant.now().toString(), id.toString());
+        update(
+                "UPDATE tickets SET state = 'failed', failure = ?, updated_at = ? WHERE id = ?",
+                reason,
+                Instant.now().toString(),
+                id.toString());
     }
 
     /** The service's answer, its items and VAT rows, in one transaction. */
@@ -142,12 +204,14 @@ public final class TicketStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("Cannot store the reading of ticket " + id + ": " + e.getMessage(), e);
         }
+        backUpIfDue(); // "at most daily while the app runs": a library in use is backed up
     }
 
     private void writeResult(UUID id, OcrResult r) throws SQLException, IOException {
         String key = id.toString();
         for (String table : List.of("items", "taxes")) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE ticket_id = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM " + table + " WHERE ticket_id = ?")) {
                 delete.setString(1, key);
                 delete.executeUpdate();
             }
@@ -157,9 +221,22 @@ public final class TicketStore implements AutoCloseable {
                 "UPDATE tickets SET state = 'done', failure = NULL, updated_at = ?, source = ?, shop_name = ?, "
                         + "shop_legal_name = ?, shop_tax_id = ?, shop_address = ?, purchase_date = ?, purchase_time = ?, "
                         + "currency = ?, total = ?, payment_method = ?, invoice_number = ?, raw_answer = ? WHERE id = ?")) {
-            Object[] values = {Instant.now().toString(), r.source(), shop.name(), shop.legalName(), shop.taxId(),
-                shop.address(), r.date() != null ? r.date().toString() : null, r.time(), r.currency(),
-                plain(r.total()), r.paymentMethod(), r.invoiceNumber(), json.writeValueAsString(r), key};
+            Object[] values = {
+                Instant.now().toString(),
+                r.source(),
+                shop.name(),
+                shop.legalName(),
+                shop.taxId(),
+                shop.address(),
+                r.date() != null ? r.date().toString() : null,
+                r.time(),
+                r.currency(),
+                plain(r.total()),
+                r.paymentMethod(),
+                r.invoiceNumber(),
+                json.writeValueAsString(r),
+                key
+            };
             for (int i = 0; i < values.length; i++) {
                 update.setObject(i + 1, values[i]);
             }
@@ -219,8 +296,14 @@ public final class TicketStore implements AutoCloseable {
     }
 
     /** One stored line of a ticket: a product or a discount, with the user's corrections applied. */
-    public record ItemRow(String kind, int position, String description, String quantity, String unit,
-                          String unitPrice, String amount) {
+    public record ItemRow(
+            String kind,
+            int position,
+            String description,
+            String quantity,
+            String unit,
+            String unitPrice,
+            String amount) {
 
         /** The correction key of one of this line's columns (description, quantity, unit_price, amount). */
         public String field(String column) {
@@ -238,8 +321,8 @@ public final class TicketStore implements AutoCloseable {
     }
 
     /** What the service said about its own reading: how sure it is of each field, and its self-checks. */
-    public record Reading(String source, Map<String, Double> confidence, Map<String, Boolean> checks,
-                          List<String> warnings) {
+    public record Reading(
+            String source, Map<String, Double> confidence, Map<String, Boolean> checks, List<String> warnings) {
         static final Reading NONE = new Reading(null, Map.of(), Map.of(), List.of());
     }
 
@@ -252,9 +335,12 @@ public final class TicketStore implements AutoCloseable {
             ResultSet rows = select.executeQuery();
             while (rows.next()) {
                 String prefix = "item." + rows.getString(1) + "." + rows.getInt(2) + ".";
-                found.add(new ItemRow(rows.getString(1), rows.getInt(2),
+                found.add(new ItemRow(
+                        rows.getString(1),
+                        rows.getInt(2),
                         corrections.getOrDefault(prefix + "description", rows.getString(3)),
-                        corrections.getOrDefault(prefix + "quantity", rows.getString(4)), rows.getString(5),
+                        corrections.getOrDefault(prefix + "quantity", rows.getString(4)),
+                        rows.getString(5),
                         corrections.getOrDefault(prefix + "unit_price", rows.getString(6)),
                         corrections.getOrDefault(prefix + "amount", rows.getString(7))));
             }
@@ -273,7 +359,9 @@ public final class TicketStore implements AutoCloseable {
             ResultSet rows = select.executeQuery();
             while (rows.next()) {
                 String prefix = "tax." + rows.getInt(1) + ".";
-                found.add(new TaxRow(rows.getInt(1), corrections.getOrDefault(prefix + "rate", rows.getString(2)),
+                found.add(new TaxRow(
+                        rows.getInt(1),
+                        corrections.getOrDefault(prefix + "rate", rows.getString(2)),
                         corrections.getOrDefault(prefix + "base", rows.getString(3)),
                         corrections.getOrDefault(prefix + "amount", rows.getString(4))));
             }
@@ -292,7 +380,9 @@ public final class TicketStore implements AutoCloseable {
                 return Reading.NONE;
             }
             OcrResult answer = json.readValue(row.getString(1), OcrResult.class);
-            return new Reading(answer.source(), Optional.ofNullable(answer.confidence()).orElse(Map.of()),
+            return new Reading(
+                    answer.source(),
+                    Optional.ofNullable(answer.confidence()).orElse(Map.of()),
                     Optional.ofNullable(answer.checks()).orElse(Map.of()),
                     Optional.ofNullable(answer.warnings()).orElse(List.of()));
         } catch (SQLException | IOException e) {
@@ -303,8 +393,8 @@ public final class TicketStore implements AutoCloseable {
     /** Every correction of a ticket, by field. */
     public synchronized Map<String, String> corrections(UUID id) {
         Map<String, String> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT field, value FROM corrections WHERE ticket_id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT field, value FROM corrections WHERE ticket_id = ?")) {
             select.setString(1, id.toString());
             ResultSet rows = select.executeQuery();
             while (rows.next()) {
@@ -327,24 +417,26 @@ public final class TicketStore implements AutoCloseable {
      * date and shop win over what was extracted (spending questions follow the corrections).
      */
     private static final String BOUGHT_LINES = "WITH bought AS (SELECT i.ticket_id, "
-            + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.description'") + ", i.description) AS description, "
-            + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.unit_price'") + ", i.unit_price, "
+            + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.description'")
+            + ", i.description) AS description, "
+            + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.unit_price'")
+            + ", i.unit_price, "
             + correction("i.ticket_id", "'item.item.' || i.position || '.amount'") + ", i.amount) AS unit_price, "
             + "COALESCE(" + correction("t.id", "'purchase_date'") + ", t.purchase_date) AS purchase_date, "
             + "COALESCE(" + correction("t.id", "'shop_name'") + ", t.shop_name) AS shop "
             + "FROM items i JOIN tickets t ON t.id = i.ticket_id WHERE i.kind = 'item' AND t.state = 'done') ";
 
     /** A product's price on one ticket. */
-    public record PricePoint(LocalDate date, String shop, BigDecimal unitPrice) {
-    }
+    public record PricePoint(LocalDate date, String shop, BigDecimal unitPrice) {}
 
     /** Product descriptions bought on at least two tickets, the most bought first. */
     public synchronized List<String> repeatedProducts() {
         List<String> found = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                BOUGHT_LINES + "SELECT description FROM bought WHERE purchase_date IS NOT NULL "
-                        + "GROUP BY description HAVING COUNT(DISTINCT ticket_id) >= 2 "
-                        + "ORDER BY COUNT(DISTINCT ticket_id) DESC, description")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        BOUGHT_LINES + "SELECT description FROM bought WHERE purchase_date IS NOT NULL "
+                                + "GROUP BY description HAVING COUNT(DISTINCT ticket_id) >= 2 "
+                                + "ORDER BY COUNT(DISTINCT ticket_id) DESC, description")) {
             while (rows.next()) {
                 found.add(rows.getString(1));
             }
@@ -363,8 +455,8 @@ public final class TicketStore implements AutoCloseable {
             select.setString(1, description);
             ResultSet rows = select.executeQuery();
             while (rows.next()) {
-                found.add(new PricePoint(LocalDate.parse(rows.getString(1)), rows.getString(2),
-                        new BigDecimal(rows.getString(3))));
+                found.add(new PricePoint(
+                        LocalDate.parse(rows.getString(1)), rows.getString(2), new BigDecimal(rows.getString(3))));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot read the price history: " + e.getMessage(), e);
@@ -380,15 +472,17 @@ public final class TicketStore implements AutoCloseable {
             try {
                 Files.deleteIfExists(t.storedFile());
             } catch (IOException e) {
-                throw new StoreException("The ticket is deleted but its file " + t.storedFile()
-                        + " could not be removed: " + e.getMessage(), e);
+                throw new StoreException(
+                        "The ticket is deleted but its file " + t.storedFile() + " could not be removed: "
+                                + e.getMessage(),
+                        e);
             }
         });
     }
 
     /** Fields a person may correct; the extracted value stays beside the correction. */
-    public static final List<String> CORRECTABLE = List.of("shop_name", "shop_tax_id", "purchase_date",
-            "purchase_time", "total", "payment_method");
+    public static final List<String> CORRECTABLE =
+            List.of("shop_name", "shop_tax_id", "purchase_date", "purchase_time", "total", "payment_method");
 
     private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile(
             "item\\.(item|discount)\\.\\d+\\.(description|quantity|unit_price|amount)|tax\\.\\d+\\.(rate|base|amount)");
@@ -398,11 +492,12 @@ public final class TicketStore implements AutoCloseable {
         if (!CORRECTABLE.contains(field) && !LINE_FIELD.matcher(field).matches()) {
             throw new IllegalArgumentException("not a correctable field: " + field);
         }
-        try (PreparedStatement statement = connection.prepareStatement(value == null || value.isBlank()
-                ? "DELETE FROM corrections WHERE ticket_id = ? AND field = ?"
-                : "INSERT INTO corrections (ticket_id, field, value, corrected_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (ticket_id, field) DO UPDATE SET value = excluded.value, "
-                        + "corrected_at = excluded.corrected_at")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                value == null || value.isBlank()
+                        ? "DELETE FROM corrections WHERE ticket_id = ? AND field = ?"
+                        : "INSERT INTO corrections (ticket_id, field, value, corrected_at) VALUES (?, ?, ?, ?) "
+                                + "ON CONFLICT (ticket_id, field) DO UPDATE SET value = excluded.value, "
+                                + "corrected_at = excluded.corrected_at")) {
             statement.setString(1, id.toString());
             statement.setString(2, field);
             if (value != null && !value.isBlank()) {
@@ -417,25 +512,41 @@ public final class TicketStore implements AutoCloseable {
 
     private List<Ticket> query(String where) {
         StringBuilder columns = new StringBuilder();
-        for (String field : CORRECTABLE) {  // the person's correction wins over the extracted value
+        for (String field : CORRECTABLE) { // the person's correction wins over the extracted value
             columns.append(", COALESCE((SELECT c.value FROM corrections c WHERE c.ticket_id = t.id AND c.field = '")
-                    .append(field).append("'), t.").append(field).append(") AS ").append(field);
+                    .append(field)
+                    .append("'), t.")
+                    .append(field)
+                    .append(") AS ")
+                    .append(field);
         }
         String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path" + columns
                 + ", (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item') AS item_count"
                 + ", (SELECT COUNT(*) FROM corrections c WHERE c.ticket_id = t.id) AS corrections"
                 + " FROM tickets t " + where;
         List<Ticket> found = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                found.add(new Ticket(UUID.fromString(rows.getString("id")), rows.getString("file_name"),
-                        rows.getString("sha256"), ImportState.of(rows.getString("state")), rows.getString("failure"),
-                        rows.getString("shop_name"), rows.getString("shop_tax_id"),
-                        Optional.ofNullable(rows.getString("purchase_date")).map(LocalDate::parse).orElse(null),
+                found.add(new Ticket(
+                        UUID.fromString(rows.getString("id")),
+                        rows.getString("file_name"),
+                        rows.getString("sha256"),
+                        ImportState.of(rows.getString("state")),
+                        rows.getString("failure"),
+                        rows.getString("shop_name"),
+                        rows.getString("shop_tax_id"),
+                        Optional.ofNullable(rows.getString("purchase_date"))
+                                .map(LocalDate::parse)
+                                .orElse(null),
                         rows.getString("purchase_time"),
-                        Optional.ofNullable(rows.getString("total")).map(BigDecimal::new).orElse(null),
-                        rows.getString("payment_method"), rows.getInt("item_count"),
-                        dataDir.resolve(rows.getString("stored_path")), rows.getInt("corrections") > 0));
+                        Optional.ofNullable(rows.getString("total"))
+                                .map(BigDecimal::new)
+                                .orElse(null),
+                        rows.getString("payment_method"),
+                        rows.getInt("item_count"),
+                        dataDir.resolve(rows.getString("stored_path")),
+                        rows.getInt("corrections") > 0));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot read the ticket library: " + e.getMessage(), e);
@@ -472,7 +583,8 @@ public final class TicketStore implements AutoCloseable {
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

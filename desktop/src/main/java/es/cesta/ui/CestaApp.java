@@ -8,18 +8,21 @@ import es.cesta.service.ServiceState;
 import es.cesta.service.ServiceSupervisor;
 import es.cesta.tickets.AppDataDir;
 import es.cesta.tickets.ImportQueue;
+import es.cesta.tickets.LibraryBackups;
+import es.cesta.tickets.StoreException;
 import es.cesta.tickets.TicketStore;
 import es.cesta.ui.main.MainView;
 import es.cesta.ui.main.MainViewModel;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.util.logging.Logger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -30,53 +33,127 @@ import javafx.stage.Stage;
 /** Composition root of the window: builds every part, shows the window at once, closes everything. */
 public class CestaApp extends Application {
 
-    private static final int IMPORT_CONCURRENCY = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final int IMPORT_CONCURRENCY =
+            Math.max(2, Runtime.getRuntime().availableProcessors());
 
+    private Path dataDir;
+    private AppConfig config;
     private TicketStore store;
     private ServiceSupervisor supervisor;
     private ImportQueue queue;
-    private ExecutorService background;
+    private ExecutorService diskLane;
+    private ExecutorService serviceLane;
     private MainView mainView;
     private MainViewModel viewModel;
     private Settings settings;
     private Stage stage;
+    // Why the library could not be opened at start: the window then offers the way out first.
+    private StoreException libraryProblem;
     private static final Logger LOG = Logger.getLogger(CestaApp.class.getName());
 
     @Override
     public void init() {
-        Path dataDir = AppDataDir.current();
+        dataDir = AppDataDir.current();
         AppLog.install(dataDir);
         // PDFBox keeps a font cache; by default in the home folder, here in the data dir like the rest.
         System.setProperty("pdfbox.fontcache", dataDir.resolve("cache").toString());
-        Path serviceDir = Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
-        AppConfig config = AppConfig.load(serviceDir, System.getenv(), Path.of(".env"));
-        store = TicketStore.open(dataDir);
+        Path serviceDir =
+                Path.of(System.getProperty("cesta.serviceDir", "ocr-service")).toAbsolutePath();
+        config = AppConfig.load(serviceDir, System.getenv(), Path.of(".env"));
         settings = Settings.load(dataDir);
         supervisor = new ServiceSupervisor(config, RestartPolicy.standard());
+        diskLane = lane("app-disk");
+        serviceLane = lane("app-service");
+        try {
+            useLibrary(TicketStore.open(dataDir));
+        } catch (StoreException e) {
+            LOG.log(java.util.logging.Level.SEVERE, "the library cannot be opened", e);
+            libraryProblem = e;
+        }
+    }
+
+    /** One thread of BackgroundTasks; once the window has closed, late work is dropped, not an error. */
+    private static ExecutorService lane(String name) {
+        return new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread thread = new Thread(r, name);
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    private void useLibrary(TicketStore opened) {
+        store = opened;
         queue = new ImportQueue(store, new IntelligenceClient(supervisor), IMPORT_CONCURRENCY);
-        // One background thread; once the window has closed, late callbacks' work is dropped, not an error.
-        background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread thread = new Thread(r, "app-background");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
     }
 
     @Override
     public void start(Stage stage) throws IOException {
-        long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
-        IntelligenceClient client = new IntelligenceClient(supervisor);
-        viewModel = new MainViewModel(store, queue, background, Platform::runLater, client::predictNextShop,
-                Texts.of(settings.language()));
+        this.stage = stage;
+        stage.setTitle("Cesta");
         supervisor.addListener(state -> {
-            viewModel.serviceChanged(state, state == ServiceState.READY ? safeWorkers(client) : 0, supervisor.lastError());
+            if (viewModel == null) {
+                return; // the library is not open yet: the main window asks when it opens
+            }
+            viewModel.serviceChanged(
+                    state,
+                    state == ServiceState.READY ? safeWorkers(new IntelligenceClient(supervisor)) : 0,
+                    supervisor.lastError());
             if (state == ServiceState.READY) {
                 viewModel.refreshNextShop();
             }
         });
-        this.stage = stage;
-        stage.setTitle("Cesta");
-        stage.setScene(new Scene(loadView()));
+        if (libraryProblem != null) {
+            showRescue(libraryProblem);
+            return;
+        }
+        showMainWindow();
+    }
+
+    /** A library that cannot be opened: what happened, and the choices (see LibraryRescue). */
+    private void showRescue(StoreException problem) {
+        Texts texts = Texts.of(settings.language());
+        Optional<Path> backup = Optional.empty();
+        try {
+            backup = new LibraryBackups(dataDir).newest();
+        } catch (IOException e) {
+            LOG.log(java.util.logging.Level.WARNING, "cannot list the backups", e);
+        }
+        LibraryRescue rescue = new LibraryRescue(texts, problem, backup, this::recover, Platform::exit);
+        stage.setScene(new Scene(rescue.view(), 640, 360));
+        stage.show();
+    }
+
+    /** Carries out the person's choice on the rescue screen; a message when it cannot be done. */
+    private Optional<String> recover(LibraryRescue.Choice choice, Optional<Path> backup) {
+        try {
+            LibraryBackups backups = new LibraryBackups(dataDir);
+            if (choice == LibraryRescue.Choice.RESTORE_BACKUP && backup.isPresent()) {
+                backups.restore(backup.get(), "damaged");
+            } else if (choice == LibraryRescue.Choice.START_NEW) {
+                backups.moveAside("damaged");
+            }
+            useLibrary(TicketStore.open(dataDir));
+            libraryProblem = null;
+            showMainWindow();
+            return Optional.empty();
+        } catch (IOException | StoreException e) {
+            LOG.log(java.util.logging.Level.WARNING, "the library could not be recovered", e);
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private void showMainWindow() throws IOException {
+        long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
+        buildMainView();
+        stage.setScene(new Scene(loadView())); // a scene of its own: not the rescue screen's size
+        stage.sizeToScene();
         applyTheme(settings.theme());
         WindowPlacement.restore(stage, settings);
         stage.show();
@@ -84,19 +161,84 @@ public class CestaApp extends Application {
         // The service boots once the window is up: started earlier, it takes the CPU the window
         // needs (measured: window 1.47 s instead of 1.07 s on 2 cores, service ready 1 s sooner).
         supervisor.start();
-        viewModel.load();
-        background.execute(queue::resumeUnfinished);
+        diskLane.execute(queue::resumeUnfinished);
         // Files the desktop opened with Cesta (file associations of the installed app).
-        List<Path> opened = getParameters() == null ? List.of()
-                : getParameters().getRaw().stream().map(Path::of).filter(java.nio.file.Files::exists).toList();
+        List<Path> opened = getParameters() == null
+                ? List.of()
+                : getParameters().getRaw().stream()
+                        .map(Path::of)
+                        .filter(java.nio.file.Files::exists)
+                        .toList();
         viewModel.importFiles(opened);
+    }
+
+    /** The view model of the open library, loaded; the service's state as it is now. */
+    private void buildMainView() {
+        IntelligenceClient client = new IntelligenceClient(supervisor);
+        viewModel = new MainViewModel(
+                store,
+                queue,
+                new BackgroundTasks(diskLane, serviceLane, Platform::runLater),
+                client::predictNextShop,
+                Texts.of(settings.language()));
+        ServiceState state = supervisor.state();
+        viewModel.serviceChanged(state, state == ServiceState.READY ? safeWorkers(client) : 0, supervisor.lastError());
+        viewModel.load();
+    }
+
+    /**
+     * Settings, Restore a backup: the person picks one; the open library is closed, moved aside
+     * (never deleted) and replaced by the backup, and the window shows the restored library.
+     */
+    private void restoreBackup() {
+        List<Path> backups;
+        try {
+            backups = store.backups().all();
+        } catch (IOException e) {
+            viewModel.report(e.getMessage());
+            return;
+        }
+        Optional<Path> chosen = BackupChooser.choose(viewModel.texts(), backups, stage);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        viewModel.dispose();
+        queue.close();
+        store.close();
+        try {
+            new LibraryBackups(dataDir).restore(chosen.get(), "replaced");
+        } catch (IOException e) {
+            LOG.log(java.util.logging.Level.WARNING, "restore failed", e);
+            useLibrary(TicketStore.open(dataDir));
+            buildMainView();
+            reloadView();
+            viewModel.report(e.getMessage());
+            return;
+        }
+        useLibrary(TicketStore.open(dataDir));
+        buildMainView();
+        reloadView();
+    }
+
+    private void reloadView() {
+        try {
+            stage.getScene().setRoot(loadView());
+        } catch (IOException e) {
+            throw new IllegalStateException("the window's own FXML cannot be loaded", e);
+        }
     }
 
     /** The window's content in the view model's language (loaded again when the language changes). */
     private Parent loadView() throws IOException {
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"), viewModel.texts().bundle());
-        MainView.Host host = new MainView.Host(supervisor::restart, supervisor::lastLogLines, settings,
-                this::switchLanguage, this::switchTheme);
+        FXMLLoader loader = new FXMLLoader(
+                MainView.class.getResource("MainView.fxml"), viewModel.texts().bundle());
+        MainView.Host host = new MainView.Host(
+                supervisor::restart,
+                supervisor::lastLogLines,
+                settings,
+                this::switchLanguage,
+                this::switchTheme,
+                this::restoreBackup);
         loader.setControllerFactory(type -> new MainView(viewModel, host));
         Parent root = loader.load();
         mainView = loader.getController();
@@ -106,11 +248,7 @@ public class CestaApp extends Application {
     private void switchLanguage(String language) {
         settings.setLanguage(language);
         viewModel.useTexts(Texts.of(language));
-        try {
-            stage.getScene().setRoot(loadView());
-        } catch (IOException e) {
-            throw new IllegalStateException("the window's own FXML cannot be loaded", e);
-        }
+        reloadView();
     }
 
     private void switchTheme(Settings.Theme theme) {
@@ -161,8 +299,10 @@ public class CestaApp extends Application {
         if (queue != null) {
             queue.close();
         }
-        if (background != null) {
-            background.shutdownNow();
+        for (ExecutorService lane : List.of(diskLane, serviceLane)) {
+            if (lane != null) {
+                lane.shutdownNow();
+            }
         }
         if (supervisor != null) {
             supervisor.close();

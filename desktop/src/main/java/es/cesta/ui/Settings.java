@@ -14,7 +14,10 @@ import java.util.Properties;
  */
 public final class Settings {
 
-    public enum Theme { LIGHT, DARK }
+    public enum Theme {
+        LIGHT,
+        DARK
+    }
 
     private final Path file;
     private final Properties values = new Properties();
@@ -56,8 +59,11 @@ public final class Settings {
             if (parts.length != 4) {
                 return java.util.Optional.empty();
             }
-            double[] n = java.util.Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
-            return n[2] > 100 && n[3] > 100 ? java.util.Optional.of(new javafx.geometry.Rectangle2D(n[0], n[1], n[2], n[3]))
+            double[] n = java.util.Arrays.stream(parts)
+                    .mapToDouble(Double::parseDouble)
+                    .toArray();
+            return n[2] > 100 && n[3] > 100
+                    ? java.util.Optional.of(new javafx.geometry.Rectangle2D(n[0], n[1], n[2], n[3]))
                     : java.util.Optional.empty();
         } catch (NumberFormatException e) {
             return java.util.Optional.empty();
@@ -65,8 +71,15 @@ public final class Settings {
     }
 
     public void setWindow(javafx.geometry.Rectangle2D place) {
-        values.setProperty("window", String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f",
-                place.getMinX(), place.getMinY(), place.getWidth(), place.getHeight()));
+        values.setProperty(
+                "window",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f,%.0f,%.0f,%.0f",
+                        place.getMinX(),
+                        place.getMinY(),
+                        place.getWidth(),
+                        place.getHeight()));
         save();
     }
 

@@ -22,7 +22,9 @@ public final class Texts {
     private Texts(Locale locale) {
         this.locale = locale;
         // No fallback to the JVM's locale: English is the base bundle, Spanish the only other one.
-        this.bundle = ResourceBundle.getBundle("es.cesta.ui.messages", locale,
+        this.bundle = ResourceBundle.getBundle(
+                "es.cesta.ui.messages",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -46,7 +48,7 @@ public final class Texts {
         }
         // Parsing a pattern is the costly part and the summary is re-worded on every import event.
         MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
-        synchronized (format) {  // a MessageFormat is not thread-safe; view models word things off the FX thread too
+        synchronized (format) { // a MessageFormat is not thread-safe; view models word things off the FX thread too
             return format.format(arguments);
         }
     }

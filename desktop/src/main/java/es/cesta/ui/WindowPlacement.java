@@ -10,17 +10,18 @@ import javafx.stage.Stage;
  */
 final class WindowPlacement {
 
-    private WindowPlacement() {
-    }
+    private WindowPlacement() {}
 
     static void restore(Stage stage, Settings settings) {
-        settings.window().filter(place -> !Screen.getScreensForRectangle(place).isEmpty()).ifPresent(place -> {
-            stage.setX(place.getMinX());
-            stage.setY(place.getMinY());
-            stage.setWidth(place.getWidth());
-            stage.setHeight(place.getHeight());
-        });
-        stage.setOnHiding(event -> settings.setWindow(
-                new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
+        settings.window()
+                .filter(place -> !Screen.getScreensForRectangle(place).isEmpty())
+                .ifPresent(place -> {
+                    stage.setX(place.getMinX());
+                    stage.setY(place.getMinY());
+                    stage.setWidth(place.getWidth());
+                    stage.setHeight(place.getHeight());
+                });
+        stage.setOnHiding(event ->
+                settings.setWindow(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
     }
 }

@@ -20,8 +20,12 @@ class CliTest {
     private int run(Path home, String... args) {
         out.reset();
         err.reset();
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                home, TestServices.config()).run(args);
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        home,
+                        TestServices.config())
+                .run(args);
     }
 
     private String output() {
@@ -32,7 +36,9 @@ class CliTest {
     void importsTheWholeDevFolderThenReportsEveryTicketAsDuplicate(@TempDir Path home) throws Exception {
         String folder = TestServices.ES_DEV.toString();
         assertEquals(0, run(home, "import", folder), err.toString(StandardCharsets.UTF_8));
-        assertTrue(output().matches("(?s).*imported\\s+89\\n.*failed\\s+0\\n.*skipped \\(not tickets\\)\\s+89\\n.*"), output());
+        assertTrue(
+                output().matches("(?s).*imported\\s+89\\n.*failed\\s+0\\n.*skipped \\(not tickets\\)\\s+89\\n.*"),
+                output());
 
         assertEquals(0, run(home, "import", folder));
         assertTrue(output().matches("(?s).*imported\\s+0\\n.*duplicates\\s+89\\n.*failed\\s+0\\n.*"), output());
@@ -49,6 +55,30 @@ class CliTest {
 
         assertEquals(0, run(home, "predict"));
         assertTrue(output().contains("MERCADONA"), output());
+    }
+
+    @Test
+    void backupThenRestoreBringsTheLibraryBackAndKeepsTheOneItReplaced(@TempDir Path home) throws Exception {
+        Path ticket = TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf");
+        assertEquals(0, run(home, "import", ticket.toString()), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run(home, "backup"));
+        Path backup = Path.of(output().strip().replace("backed up to ", ""));
+        assertTrue(Files.isRegularFile(backup) && backup.startsWith(home.resolve("backups")), output());
+
+        Files.delete(home.resolve("cesta.db")); // the library lost
+        assertEquals(0, run(home, "list"));
+        assertEquals(1, output().lines().count(), "a new, empty library: " + output());
+
+        assertEquals(0, run(home, "restore", backup.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(output().contains("kept as"), output());
+        assertEquals(0, run(home, "list"));
+        assertTrue(output().contains("MERCADONA") && output().contains("37.76"), output());
+
+        assertEquals(1, run(home, "restore", ticket.toString()), "a PDF is not a library");
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("not a Cesta library"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run(home, "restore"));
     }
 
     @Test

@@ -35,10 +35,12 @@ class IntelligenceClientTest {
         server.start();
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         Endpoint endpoint = new Endpoint() {
+            @Override
             public URI baseUri() {
                 return base;
             }
 
+            @Override
             public String apiKey() {
                 return "test-key";
             }
@@ -72,9 +74,11 @@ class IntelligenceClientTest {
 
     @Test
     void retriesA503AfterItsRetryAfterAndSucceeds() throws Exception {
-        IntelligenceClient client = clientFor(n -> n <= 2
-                ? new Object[] {503, 1, "{\"code\":\"busy\",\"message\":\"busy\"}"}
-                : new Object[] {200, null, HEALTH}, Duration.ofSeconds(5));
+        IntelligenceClient client = clientFor(
+                n -> n <= 2
+                        ? new Object[] {503, 1, "{\"code\":\"busy\",\"message\":\"busy\"}"}
+                        : new Object[] {200, null, HEALTH},
+                Duration.ofSeconds(5));
         long started = System.nanoTime();
         assertEquals(3, client.health().workers());
         assertEquals(3, calls.get());
@@ -83,8 +87,8 @@ class IntelligenceClientTest {
 
     @Test
     void givesUpAfterTwoRetriesWithTheServiceCode() throws Exception {
-        IntelligenceClient client = clientFor(n -> new Object[] {503, 0, "{\"code\":\"busy\",\"message\":\"full\"}"},
-                Duration.ofSeconds(5));
+        IntelligenceClient client = clientFor(
+                n -> new Object[] {503, 0, "{\"code\":\"busy\",\"message\":\"full\"}"}, Duration.ofSeconds(5));
         ServiceBusyException busy = assertThrows(ServiceBusyException.class, client::health);
         assertEquals("busy", busy.code());
         assertEquals(1 + IntelligenceClient.RETRIES, calls.get());
@@ -92,8 +96,9 @@ class IntelligenceClientTest {
 
     @Test
     void doesNotRetryA4xx() throws Exception {
-        IntelligenceClient client = clientFor(n -> new Object[] {422, null,
-                "{\"code\":\"unreadable_pdf\",\"message\":\"damaged\"}"}, Duration.ofSeconds(5));
+        IntelligenceClient client = clientFor(
+                n -> new Object[] {422, null, "{\"code\":\"unreadable_pdf\",\"message\":\"damaged\"}"},
+                Duration.ofSeconds(5));
         ServiceException refused = assertThrows(ServiceException.class, client::health);
         assertEquals(422, refused.status());
         assertEquals("unreadable_pdf", refused.code());

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import es.cesta.client.IntelligenceClient;
 import es.cesta.client.OcrResult;
+import es.cesta.config.AppConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -19,16 +19,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServiceSupervisorTest {
 
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile(" ");
     private static final Path TICKET = TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf");
+
+    @Test
+    void aSpawnedServiceGetsOneWorkerPerCoreAndAtLeastTwoUnlessOverridden() throws Exception {
+        assertEquals(2, AppConfig.desktopWorkers(1));
+        assertEquals(2, AppConfig.desktopWorkers(2));
+        assertEquals(8, AppConfig.desktopWorkers(8));
+        AppConfig byDefault = TestServices.config().withWorkers(0);
+        try (ServiceSupervisor supervisor = new ServiceSupervisor(byDefault, RestartPolicy.standard())) {
+            supervisor.start();
+            assertTrue(supervisor.awaitState(ServiceState.READY, Duration.ofSeconds(60)), supervisor.lastError());
+            int cores = Runtime.getRuntime().availableProcessors();
+            assertEquals(
+                    Math.max(2, cores),
+                    new IntelligenceClient(supervisor).health().workers());
+            assertEquals(
+                    Math.max(2, cores) + 1,
+                    TestServices.tree(supervisor.servicePid()).size());
+        }
+        Map<String, String> overridden = Map.of("INTELLIGENCE_WORKERS", "3");
+        assertEquals(
+                3, AppConfig.load(TestServices.SERVICE_DIR, overridden, null).spawnedWorkers());
+    }
 
     @Test
     void startsToReadyServesAndStopsWithoutLeavingProcesses() throws Exception {
@@ -46,10 +71,10 @@ class ServiceSupervisorTest {
             assertEquals("MERCADONA", result.shop().name());
             tree = TestServices.tree(supervisor.servicePid());
             assertEquals(3, tree.size(), "master + 2 workers");
-            for (ProcessHandle process : tree) {  // OCR yields the CPU to the window
+            for (ProcessHandle process : tree) { // OCR yields the CPU to the window
                 String stat = java.nio.file.Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                assertEquals("10", fields[16], "nice value of " + process.pid());  // field 19 of proc(5)
+                String[] fields = FIELD_SEPARATOR.split(stat.substring(stat.lastIndexOf(")") + 2), -1);
+                assertEquals("10", fields[16], "nice value of " + process.pid()); // field 19 of proc(5)
             }
         }
         assertTrue(TestServices.allGoneWithin(tree, Duration.ofSeconds(5)), "service processes left behind");
@@ -81,10 +106,12 @@ class ServiceSupervisorTest {
 
     @Test
     void aForeignServerOnThePreferredPortIsNeitherUsedNorGivenTheKey() throws Exception {
-        assumeTrue(ServiceSupervisor.portFree(9000), "port 9000 is taken on this machine");
         AtomicInteger keysSeen = new AtomicInteger();
         AtomicInteger requests = new AtomicInteger();
-        HttpServer foreign = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9000), 0);
+        // The foreign server takes whatever port is free, and the service is told to prefer that
+        // one: the test holds whether or not something on this machine already uses 9000.
+        HttpServer foreign = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        int taken = foreign.getAddress().getPort();
         foreign.createContext("/", exchange -> {
             requests.incrementAndGet();
             if (exchange.getRequestHeaders().containsKey("X-API-Key")) {
@@ -96,10 +123,11 @@ class ServiceSupervisorTest {
             exchange.close();
         });
         foreign.start();
-        try (ServiceSupervisor supervisor = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard())) {
+        AppConfig preferringTheTakenPort = TestServices.config().withPreferredPort(taken);
+        try (ServiceSupervisor supervisor = new ServiceSupervisor(preferringTheTakenPort, RestartPolicy.standard())) {
             supervisor.start();
             assertTrue(supervisor.awaitState(ServiceState.READY, Duration.ofSeconds(30)), supervisor.lastError());
-            assertNotEquals(9000, supervisor.baseUri().getPort());
+            assertNotEquals(taken, supervisor.baseUri().getPort());
             OcrResult result = new IntelligenceClient(supervisor).processTicket(UUID.randomUUID(), TICKET);
             assertEquals(new BigDecimal("37.76"), result.total());
         } finally {
@@ -114,9 +142,14 @@ class ServiceSupervisorTest {
         try (ServiceSupervisor owner = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard())) {
             owner.start();
             assertTrue(owner.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
-            es.cesta.config.AppConfig attached = es.cesta.config.AppConfig.load(TestServices.SERVICE_DIR,
-                    java.util.Map.of("INTELLIGENCE_SERVICE_URL", owner.baseUri().toString(),
-                            "INTELLIGENCE_API_KEY", owner.apiKey()), null);
+            es.cesta.config.AppConfig attached = es.cesta.config.AppConfig.load(
+                    TestServices.SERVICE_DIR,
+                    java.util.Map.of(
+                            "INTELLIGENCE_SERVICE_URL",
+                            owner.baseUri().toString(),
+                            "INTELLIGENCE_API_KEY",
+                            owner.apiKey()),
+                    null);
             try (ServiceSupervisor guest = new ServiceSupervisor(attached, RestartPolicy.standard())) {
                 guest.start();
                 assertTrue(guest.awaitState(ServiceState.READY, Duration.ofSeconds(10)), guest.lastError());
@@ -133,13 +166,15 @@ class ServiceSupervisorTest {
         Files.writeString(broken, "#!/bin/sh\necho 'ImportError: no module named ocr_service (test)' >&2\nexit 3\n");
         assertTrue(broken.toFile().setExecutable(true));
         List<ServiceState> seen = new CopyOnWriteArrayList<>();
-        try (ServiceSupervisor supervisor = new ServiceSupervisor(TestServices.config().withPython(broken),
-                TestServices.fastPolicy())) {
+        try (ServiceSupervisor supervisor =
+                new ServiceSupervisor(TestServices.config().withPython(broken), TestServices.fastPolicy())) {
             supervisor.addListener(seen::add);
             supervisor.start();
             assertTrue(supervisor.awaitState(ServiceState.FAILED, Duration.ofSeconds(20)), seen.toString());
-            assertEquals(4, seen.stream().filter(s -> s == ServiceState.RESTARTING).count(), seen.toString());
-            assertTrue(supervisor.lastLogLines().stream().anyMatch(l -> l.contains("ImportError")),
+            assertEquals(
+                    4, seen.stream().filter(s -> s == ServiceState.RESTARTING).count(), seen.toString());
+            assertTrue(
+                    supervisor.lastLogLines().stream().anyMatch(l -> l.contains("ImportError")),
                     supervisor.lastLogLines().toString());
             assertTrue(supervisor.lastError().contains("before READY"), supervisor.lastError());
         }
@@ -148,10 +183,16 @@ class ServiceSupervisorTest {
     @Test
     void killing9TheAppJvmLeavesNoServiceProcess() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process app = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dcesta.serviceDir=" + TestServices.SERVICE_DIR, SupervisedApp.class.getName())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+        Process app = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dcesta.serviceDir=" + TestServices.SERVICE_DIR,
+                        SupervisedApp.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             long servicePid = -1;
             while ((line = out.readLine()) != null) {
@@ -163,7 +204,7 @@ class ServiceSupervisorTest {
             assertTrue(servicePid > 0, "the child app never reported a ready service");
             List<ProcessHandle> tree = TestServices.tree(servicePid);
             assertFalse(tree.isEmpty());
-            app.destroyForcibly();  // SIGKILL: no shutdown hook runs, only the stdin lifeline remains
+            app.destroyForcibly(); // SIGKILL: no shutdown hook runs, only the stdin lifeline remains
             assertTrue(app.waitFor(5, TimeUnit.SECONDS));
             assertTrue(TestServices.allGoneWithin(tree, Duration.ofSeconds(5)), "service outlived its app");
         } finally {

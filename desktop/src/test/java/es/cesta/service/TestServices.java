@@ -11,11 +11,12 @@ import java.util.Map;
 public final class TestServices {
 
     public static final Path SERVICE_DIR = Path.of(System.getProperty("cesta.serviceDir", "../ocr-service"))
-            .toAbsolutePath().normalize();
-    public static final Path ES_DEV = SERVICE_DIR.resolve("../../shared/receipts/es-dev").normalize();
+            .toAbsolutePath()
+            .normalize();
+    public static final Path ES_DEV =
+            SERVICE_DIR.resolve("../../shared/receipts/es-dev").normalize();
 
-    private TestServices() {
-    }
+    private TestServices() {}
 
     public static AppConfig config() {
         AppConfig config = AppConfig.load(SERVICE_DIR, Map.of(), null).withWorkers(2);
@@ -26,14 +27,16 @@ public final class TestServices {
     }
 
     public static RestartPolicy fastPolicy() {
-        return new RestartPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 5, Duration.ofMinutes(3),
-                Duration.ofSeconds(10));
+        return new RestartPolicy(
+                Duration.ofMillis(20), Duration.ofMillis(200), 5, Duration.ofMinutes(3), Duration.ofSeconds(10));
     }
 
     /** The service's processes: the master and every descendant (Gunicorn workers). */
     public static List<ProcessHandle> tree(long pid) {
-        return ProcessHandle.of(pid).map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p),
-                p.descendants()).toList()).orElse(List.of());
+        return ProcessHandle.of(pid)
+                .map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())
+                        .toList())
+                .orElse(List.of());
     }
 
     public static boolean allGoneWithin(List<ProcessHandle> processes, Duration timeout) throws InterruptedException {

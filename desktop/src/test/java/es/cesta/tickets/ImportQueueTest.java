@@ -23,7 +23,10 @@ class ImportQueueTest {
     static List<Path> tickets(String prefix, int count) throws Exception {
         try (Stream<Path> files = Files.list(TestServices.ES_DEV)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.toString().endsWith(".pdf")).sorted().limit(count).toList();
+                            && p.toString().endsWith(".pdf"))
+                    .sorted()
+                    .limit(count)
+                    .toList();
         }
     }
 
@@ -34,22 +37,32 @@ class ImportQueueTest {
         tickets.addAll(tickets("mercadona-", 15));
         assertEquals(30, tickets.size());
         try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
-             TicketStore store = TicketStore.open(home)) {
+                TicketStore store = TicketStore.open(home)) {
             service.start();
             assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
             List<ImportQueue.Event> events = new CopyOnWriteArrayList<>();
             try (ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 2)) {
                 queue.addListener(events::add);
                 List<CompletableFuture<ImportQueue.Event>> jobs = queue.submit(tickets);
-                while (events.stream().filter(e -> e.state() == ImportState.DONE).count() < 3) {
+                while (events.stream()
+                                .filter(e -> e.state() == ImportState.DONE)
+                                .count()
+                        < 3) {
                     Thread.sleep(5);
                 }
-                long doneBeforeKill = events.stream().filter(e -> e.state() == ImportState.DONE).count();
+                long doneBeforeKill = events.stream()
+                        .filter(e -> e.state() == ImportState.DONE)
+                        .count();
                 ProcessHandle.of(service.servicePid()).orElseThrow().destroyForcibly();
                 assertTrue(doneBeforeKill < 30, "the import had already finished");
-                List<ImportQueue.Event> results = jobs.stream().map(CompletableFuture::join).toList();
-                assertTrue(results.stream().allMatch(e -> e.state() == ImportState.DONE),
-                        results.stream().filter(e -> e.state() != ImportState.DONE).toList().toString());
+                List<ImportQueue.Event> results =
+                        jobs.stream().map(CompletableFuture::join).toList();
+                assertTrue(
+                        results.stream().allMatch(e -> e.state() == ImportState.DONE),
+                        results.stream()
+                                .filter(e -> e.state() != ImportState.DONE)
+                                .toList()
+                                .toString());
             }
             List<Ticket> stored = store.all();
             assertEquals(30, stored.size());
@@ -62,22 +75,32 @@ class ImportQueueTest {
     void cancellingKeepsTheWaitingFilesAsFailedWithTheReasonAndRetryImportsThem(@TempDir Path home) throws Exception {
         List<Path> scans = tickets("scan-", 6);
         try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
-             TicketStore store = TicketStore.open(home);
-             ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 1)) {
+                TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 1)) {
             service.start();
             assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
             List<ImportQueue.Event> events = new CopyOnWriteArrayList<>();
             queue.addListener(events::add);
             List<CompletableFuture<ImportQueue.Event>> jobs = queue.submit(scans);
-            int cancelled = queue.cancelWaiting();  // one worker, ~1 s a scan: at most one has started
+            int cancelled = queue.cancelWaiting(); // one worker, ~1 s a scan: at most one has started
             assertTrue(cancelled >= 5, "cancelled " + cancelled);
-            List<ImportQueue.Event> results = jobs.stream().map(CompletableFuture::join).toList();
-            assertEquals(cancelled, results.stream().filter(e -> ImportQueue.CANCELLED.equals(e.message())).count());
-            assertEquals(cancelled, events.stream().filter(e -> ImportQueue.CANCELLED.equals(e.message())).count(),
+            List<ImportQueue.Event> results =
+                    jobs.stream().map(CompletableFuture::join).toList();
+            assertEquals(
+                    cancelled,
+                    results.stream()
+                            .filter(e -> ImportQueue.CANCELLED.equals(e.message()))
+                            .count());
+            assertEquals(
+                    cancelled,
+                    events.stream()
+                            .filter(e -> ImportQueue.CANCELLED.equals(e.message()))
+                            .count(),
                     "each cancelled file is said once");
             List<Ticket> stored = store.all();
             assertEquals(6, stored.size(), "nothing is lost");
-            List<Ticket> failed = stored.stream().filter(t -> t.state() == ImportState.FAILED).toList();
+            List<Ticket> failed =
+                    stored.stream().filter(t -> t.state() == ImportState.FAILED).toList();
             assertEquals(cancelled, failed.size());
             assertTrue(failed.stream().allMatch(t -> ImportQueue.CANCELLED.equals(t.failure())));
             ImportQueue.Event retried = queue.retry(failed.get(0).id()).join();
@@ -90,33 +113,42 @@ class ImportQueueTest {
     void ticketsACrashLeftUnfinishedAreResumed(@TempDir Path home) throws Exception {
         List<Path> tickets = tickets("mercadona-", 3);
         try (TicketStore store = TicketStore.open(home)) {
-            store.register(tickets.get(0));  // queued when the app died
-            store.markProcessing(store.register(tickets.get(1)).ticketId());  // processing when it died
+            store.register(tickets.get(0)); // queued when the app died
+            store.markProcessing(store.register(tickets.get(1)).ticketId()); // processing when it died
         }
         try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
-             TicketStore store = TicketStore.open(home);
-             ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 2)) {
+                TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 2)) {
             service.start();
             assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
-            List<ImportQueue.Event> resumed = queue.resumeUnfinished().stream().map(CompletableFuture::join).toList();
+            List<ImportQueue.Event> resumed = queue.resumeUnfinished().stream()
+                    .map(CompletableFuture::join)
+                    .toList();
             assertEquals(2, resumed.size());
             assertTrue(resumed.stream().allMatch(e -> e.state() == ImportState.DONE));
-            List<ImportQueue.Event> again = queue.submit(tickets).stream().map(CompletableFuture::join).toList();
-            assertEquals(List.of(true, true, false), again.stream().map(ImportQueue.Event::duplicate).toList());
+            List<ImportQueue.Event> again =
+                    queue.submit(tickets).stream().map(CompletableFuture::join).toList();
+            assertEquals(
+                    List.of(true, true, false),
+                    again.stream().map(ImportQueue.Event::duplicate).toList());
             assertEquals(3, store.all().size());
         }
     }
 
     @Test
-    void filesThatAreNotTicketsAreRefusedWithAReasonAndNotStored(@TempDir Path home, @TempDir Path inbox) throws Exception {
+    void filesThatAreNotTicketsAreRefusedWithAReasonAndNotStored(@TempDir Path home, @TempDir Path inbox)
+            throws Exception {
         Files.writeString(inbox.resolve("notes.pdf"), "just some notes, not a PDF at all");
         Files.write(inbox.resolve("empty.png"), new byte[0]);
         try (TicketStore store = TicketStore.open(home);
-             ImportQueue queue = new ImportQueue(store, null, 1)) {
-            List<ImportQueue.Event> events = queue.submit(List.of(inbox)).stream().map(CompletableFuture::join).toList();
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            List<ImportQueue.Event> events = queue.submit(List.of(inbox)).stream()
+                    .map(CompletableFuture::join)
+                    .toList();
             assertEquals(2, events.size());
             assertTrue(events.stream().allMatch(e -> e.state() == ImportState.FAILED && e.ticketId() == null));
-            assertEquals(List.of("the file is empty", ImportQueue.NOT_A_TICKET),
+            assertEquals(
+                    List.of("the file is empty", ImportQueue.NOT_A_TICKET),
                     events.stream().map(ImportQueue.Event::message).toList());
             assertTrue(store.all().isEmpty());
         }

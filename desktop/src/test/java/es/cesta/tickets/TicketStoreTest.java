@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +31,26 @@ class TicketStoreTest {
     private static final Path TICKET = TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf");
 
     static OcrResult reading(UUID id) {
-        return new OcrResult(id, "text_layer", 1, new OcrResult.Shop("MERCADONA", "MERCADONA, S.A.", "A46103834", null),
-                LocalDate.of(2023, 11, 25), "09:09", "EUR", new BigDecimal("37.76"),
-                List.of(new OcrResult.Item("BARREÑO", BigDecimal.ONE, null, new BigDecimal("2.20"), new BigDecimal("2.20"))),
-                List.of(), List.of(new OcrResult.Tax(new BigDecimal("21"), new BigDecimal("25.87"), new BigDecimal("5.43"))),
-                "card", "2916-010-520925", Map.of(), Map.of(), List.of(), "text", Map.of());
+        return new OcrResult(
+                id,
+                "text_layer",
+                1,
+                new OcrResult.Shop("MERCADONA", "MERCADONA, S.A.", "A46103834", null),
+                LocalDate.of(2023, 11, 25),
+                "09:09",
+                "EUR",
+                new BigDecimal("37.76"),
+                List.of(new OcrResult.Item(
+                        "BARREÑO", BigDecimal.ONE, null, new BigDecimal("2.20"), new BigDecimal("2.20"))),
+                List.of(),
+                List.of(new OcrResult.Tax(new BigDecimal("21"), new BigDecimal("25.87"), new BigDecimal("5.43"))),
+                "card",
+                "2916-010-520925",
+                Map.of(),
+                Map.of(),
+                List.of(),
+                "text",
+                Map.of());
     }
 
     @Test
@@ -43,13 +59,15 @@ class TicketStoreTest {
             assertTrue(store.all().isEmpty());
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cesta.db"));
-             Statement sql = db.createStatement()) {
-            assertEquals(Migrations.STEPS.size(), sql.executeQuery("PRAGMA user_version").getInt(1));
+                Statement sql = db.createStatement()) {
+            assertEquals(
+                    Migrations.STEPS.size(),
+                    sql.executeQuery("PRAGMA user_version").getInt(1));
             assertEquals("wal", sql.executeQuery("PRAGMA journal_mode").getString(1));
             ResultSet tables = sql.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'");
             assertEquals("tickets,items,taxes,corrections", tables.getString(1));
         }
-        try (TicketStore again = TicketStore.open(home)) {  // reopening migrates nothing twice
+        try (TicketStore again = TicketStore.open(home)) { // reopening migrates nothing twice
             assertTrue(again.all().isEmpty());
         }
     }
@@ -64,8 +82,12 @@ class TicketStoreTest {
             assertTrue(second.duplicate());
             assertEquals(first.ticketId(), second.ticketId());
             assertEquals(1, store.all().size());
-            assertEquals(1, Files.list(home.resolve("files")).count());
-            assertEquals(TicketStore.sha256(TICKET) + ".pdf", first.storedFile().getFileName().toString());
+            try (Stream<Path> stored = Files.list(home.resolve("files"))) {
+                assertEquals(1, stored.count());
+            }
+            assertEquals(
+                    TicketStore.sha256(TICKET) + ".pdf",
+                    first.storedFile().getFileName().toString());
         }
     }
 
@@ -76,7 +98,8 @@ class TicketStoreTest {
             id = store.register(TICKET).ticketId();
             assertEquals(ImportState.QUEUED, store.find(id).orElseThrow().state());
             store.markProcessing(id);
-            assertEquals(List.of(id), store.unfinished().stream().map(Ticket::id).toList());
+            assertEquals(
+                    List.of(id), store.unfinished().stream().map(Ticket::id).toList());
             store.markDone(id, reading(id));
         }
         try (TicketStore store = TicketStore.open(home)) {
@@ -96,12 +119,12 @@ class TicketStoreTest {
             store.markDone(id, reading(id));
             store.correct(id, "shop_name", "MERCADONA GARRUCHA");
             store.correct(id, "total", "37.70");
-            store.markDone(id, reading(id));  // imported again: the service's reading comes back
+            store.markDone(id, reading(id)); // imported again: the service's reading comes back
             Ticket ticket = store.find(id).orElseThrow();
             assertEquals("MERCADONA GARRUCHA", ticket.shopName());
             assertEquals(new BigDecimal("37.70"), ticket.total());
             assertTrue(ticket.corrected());
-            store.correct(id, "shop_name", "");  // undoing a correction brings the extracted value back
+            store.correct(id, "shop_name", ""); // undoing a correction brings the extracted value back
             store.correct(id, "total", null);
             assertEquals("MERCADONA", store.find(id).orElseThrow().shopName());
             assertFalse(store.find(id).orElseThrow().corrected());
@@ -134,11 +157,18 @@ class TicketStoreTest {
             java.io.StringWriter items = new java.io.StringWriter();
             CsvExport.tickets(store.all(), tickets);
             CsvExport.items(store.all(), store, items);
-            assertEquals(List.of("id,file,date,time,shop,tax_id,total,payment_method,items,state,corrected",
-                    id + ",mercadona-2023-11-25-d5cb91a5.pdf,2023-11-25,09:09,\"MERCADONA, GARRUCHA\",A46103834,37.76,"
-                            + "card,1,done,true"), tickets.toString().lines().toList());
-            assertEquals(List.of("ticket_id,date,shop,kind,description,quantity,unit,unit_price,amount",
-                    id + ",2023-11-25,\"MERCADONA, GARRUCHA\",item,BARREÑO,1,,2.20,2.20"), items.toString().lines().toList());
+            assertEquals(
+                    List.of(
+                            "id,file,date,time,shop,tax_id,total,payment_method,items,state,corrected",
+                            id
+                                    + ",mercadona-2023-11-25-d5cb91a5.pdf,2023-11-25,09:09,\"MERCADONA, GARRUCHA\",A46103834,37.76,"
+                                    + "card,1,done,true"),
+                    tickets.toString().lines().toList());
+            assertEquals(
+                    List.of(
+                            "ticket_id,date,shop,kind,description,quantity,unit,unit_price,amount",
+                            id + ",2023-11-25,\"MERCADONA, GARRUCHA\",item,BARREÑO,1,,2.20,2.20"),
+                    items.toString().lines().toList());
         }
     }
 
@@ -147,34 +177,65 @@ class TicketStoreTest {
         try (TicketStore store = TicketStore.open(home)) {
             String[][] tickets = {{"2024-01-10", "1.05"}, {"2024-06-10", "1.15"}, {"2023-12-01", "0.99"}};
             for (String[] t : tickets) {
-                UUID id = store.register(Files.writeString(inbox.resolve(t[0] + ".pdf"), "%PDF-1.4 " + t[0])).ticketId();
+                UUID id = store.register(Files.writeString(inbox.resolve(t[0] + ".pdf"), "%PDF-1.4 " + t[0]))
+                        .ticketId();
                 BigDecimal price = new BigDecimal(t[1]);
-                store.markDone(id, new OcrResult(id, "text_layer", 1, new OcrResult.Shop("MERCADONA", null, null, null),
-                        LocalDate.parse(t[0]), null, "EUR", price.add(BigDecimal.ONE), List.of(
-                        new OcrResult.Item("LECHE ENTERA", BigDecimal.ONE, null, price, price),
-                        new OcrResult.Item("BOLSA", BigDecimal.ONE, null, BigDecimal.ONE, BigDecimal.ONE)),
-                        List.of(), List.of(), "card", null, Map.of(), Map.of(), List.of(), "", Map.of()));
+                store.markDone(
+                        id,
+                        new OcrResult(
+                                id,
+                                "text_layer",
+                                1,
+                                new OcrResult.Shop("MERCADONA", null, null, null),
+                                LocalDate.parse(t[0]),
+                                null,
+                                "EUR",
+                                price.add(BigDecimal.ONE),
+                                List.of(
+                                        new OcrResult.Item("LECHE ENTERA", BigDecimal.ONE, null, price, price),
+                                        new OcrResult.Item(
+                                                "BOLSA", BigDecimal.ONE, null, BigDecimal.ONE, BigDecimal.ONE)),
+                                List.of(),
+                                List.of(),
+                                "card",
+                                null,
+                                Map.of(),
+                                Map.of(),
+                                List.of(),
+                                "",
+                                Map.of()));
             }
             assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.repeatedProducts());
-            assertEquals(List.of(new TicketStore.PricePoint(LocalDate.parse("2023-12-01"), "MERCADONA", new BigDecimal("0.99")),
-                    new TicketStore.PricePoint(LocalDate.parse("2024-01-10"), "MERCADONA", new BigDecimal("1.05")),
-                    new TicketStore.PricePoint(LocalDate.parse("2024-06-10"), "MERCADONA", new BigDecimal("1.15"))),
+            assertEquals(
+                    List.of(
+                            new TicketStore.PricePoint(
+                                    LocalDate.parse("2023-12-01"), "MERCADONA", new BigDecimal("0.99")),
+                            new TicketStore.PricePoint(
+                                    LocalDate.parse("2024-01-10"), "MERCADONA", new BigDecimal("1.05")),
+                            new TicketStore.PricePoint(
+                                    LocalDate.parse("2024-06-10"), "MERCADONA", new BigDecimal("1.15"))),
                     store.priceHistory("LECHE ENTERA"));
-            es.cesta.ui.spending.SpendingViewModel spending = new es.cesta.ui.spending.SpendingViewModel(store,
-                    Runnable::run, Runnable::run, es.cesta.ui.Texts.english());
+            es.cesta.ui.spending.SpendingViewModel spending = new es.cesta.ui.spending.SpendingViewModel(
+                    store, es.cesta.ui.BackgroundTasks.on(Runnable::run, Runnable::run), es.cesta.ui.Texts.english());
             spending.refresh();
             assertEquals(List.of("BOLSA", "LECHE ENTERA"), spending.products());
             spending.productProperty().set("LECHE ENTERA");
             assertEquals(3, spending.prices().size());
 
             // The person's corrections count: a misread name joins its product, a fixed price replaces the read one.
-            UUID june = store.all().stream().filter(t -> t.date().equals(LocalDate.parse("2024-06-10"))).findFirst()
-                    .orElseThrow().id();
-            TicketStore.ItemRow milk = store.items(june).stream().filter(i -> i.description().equals("LECHE ENTERA"))
-                    .findFirst().orElseThrow();
+            UUID june = store.all().stream()
+                    .filter(t -> t.date().equals(LocalDate.parse("2024-06-10")))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            TicketStore.ItemRow milk = store.items(june).stream()
+                    .filter(i -> i.description().equals("LECHE ENTERA"))
+                    .findFirst()
+                    .orElseThrow();
             store.correct(june, milk.field("unit_price"), "1.09");
             store.correct(june, "purchase_date", "2024-06-11");
-            assertEquals(new TicketStore.PricePoint(LocalDate.parse("2024-06-11"), "MERCADONA", new BigDecimal("1.09")),
+            assertEquals(
+                    new TicketStore.PricePoint(LocalDate.parse("2024-06-11"), "MERCADONA", new BigDecimal("1.09")),
                     store.priceHistory("LECHE ENTERA").get(2));
             store.correct(june, milk.field("description"), "LECHE SEMI");
             assertEquals(2, store.priceHistory("LECHE ENTERA").size());
@@ -184,10 +245,14 @@ class TicketStoreTest {
 
     @Test
     void aDamagedDatabaseIsAClearError(@TempDir Path home) throws Exception {
-        Files.write(home.resolve("cesta.db"), "this is not a database, it is a text file pretending".repeat(100)
-                .getBytes(StandardCharsets.UTF_8));
-        StoreException error = assertThrows(StoreException.class, () -> TicketStore.open(home));
-        assertTrue(error.getMessage().contains("damaged or is not a Cesta database"), error.getMessage());
+        Files.write(
+                home.resolve("cesta.db"),
+                "this is not a database, it is a text file pretending"
+                        .repeat(100)
+                        .getBytes(StandardCharsets.UTF_8));
+        DamagedLibraryException error = assertThrows(DamagedLibraryException.class, () -> TicketStore.open(home));
+        assertTrue(error.getMessage().contains("damaged or is not a Cesta library"), error.getMessage());
+        assertTrue(error.getMessage().contains("original files are safe"), error.getMessage());
     }
 
     @Test
@@ -196,7 +261,7 @@ class TicketStoreTest {
             store.register(TICKET);
         }
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cesta.db"));
-             Statement sql = other.createStatement()) {
+                Statement sql = other.createStatement()) {
             sql.execute("PRAGMA locking_mode = EXCLUSIVE");
             sql.execute("BEGIN EXCLUSIVE");
             long started = System.nanoTime();
@@ -214,10 +279,17 @@ class TicketStoreTest {
     @Test
     void dataSurvivesAJvmKilledMidWrite(@TempDir Path home) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dcesta.serviceDir=" + TestServices.SERVICE_DIR, Writer.class.getName(), home.toString())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+        Process writer = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dcesta.serviceDir=" + TestServices.SERVICE_DIR,
+                        Writer.class.getName(),
+                        home.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             int committed = 0;
             String line;
             while ((line = out.readLine()) != null && committed < 40) {
@@ -225,19 +297,20 @@ class TicketStoreTest {
                     committed++;
                 }
             }
-            writer.destroyForcibly();  // SIGKILL in the middle of the next transactions
+            writer.destroyForcibly(); // SIGKILL in the middle of the next transactions
             assertTrue(writer.waitFor(5, TimeUnit.SECONDS));
             try (TicketStore store = TicketStore.open(home)) {
                 List<Ticket> all = store.all();
-                assertTrue(all.stream().filter(t -> t.state() == ImportState.DONE).count() >= committed);
-                for (Ticket t : all) {  // every done ticket is whole: its item was written with it
+                assertTrue(
+                        all.stream().filter(t -> t.state() == ImportState.DONE).count() >= committed);
+                for (Ticket t : all) { // every done ticket is whole: its item was written with it
                     if (t.state() == ImportState.DONE) {
                         assertEquals(1, t.items());
                     }
                 }
             }
             try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cesta.db"));
-                 Statement sql = db.createStatement()) {
+                    Statement sql = db.createStatement()) {
                 assertEquals("ok", sql.executeQuery("PRAGMA integrity_check").getString(1));
             }
         } finally {

@@ -10,20 +10,39 @@ import java.util.UUID;
 /** A service answer made by hand, for tests of what is built on top of the store. */
 public final class TicketStoreTestSupport {
 
-    private TicketStoreTestSupport() {
-    }
+    private TicketStoreTestSupport() {}
 
     public static OcrResult reading(UUID id, String shop, BigDecimal total) {
         return reading(id, shop, total, LocalDate.of(2025, 1, 14), Map.of(), Map.of());
     }
 
     /** A reading with its date, the service's confidence per field, its self-checks and one 10 % VAT row. */
-    public static OcrResult reading(UUID id, String shop, BigDecimal total, LocalDate date,
-                                    Map<String, Double> confidence, Map<String, Boolean> checks) {
+    public static OcrResult reading(
+            UUID id,
+            String shop,
+            BigDecimal total,
+            LocalDate date,
+            Map<String, Double> confidence,
+            Map<String, Boolean> checks) {
         BigDecimal base = total.divide(new BigDecimal("1.10"), 2, java.math.RoundingMode.HALF_UP);
-        return new OcrResult(id, "text_layer", 1, new OcrResult.Shop(shop, null, null, null), date,
-                "13:31", "EUR", total, List.of(new OcrResult.Item("PAN", BigDecimal.ONE, null, total, total)), List.of(),
-                List.of(new OcrResult.Tax(BigDecimal.TEN, base, total.subtract(base))), "card", null, confidence, checks,
-                List.of(), "", Map.of());
+        return new OcrResult(
+                id,
+                "text_layer",
+                1,
+                new OcrResult.Shop(shop, null, null, null),
+                date,
+                "13:31",
+                "EUR",
+                total,
+                List.of(new OcrResult.Item("PAN", BigDecimal.ONE, null, total, total)),
+                List.of(),
+                List.of(new OcrResult.Tax(BigDecimal.TEN, base, total.subtract(base))),
+                "card",
+                null,
+                confidence,
+                checks,
+                List.of(),
+                "",
+                Map.of());
     }
 }

@@ -50,7 +50,8 @@ class MainWindowTest {
 
     private void drop(FxRobot robot, List<Path> files) {
         ClipboardContent content = new ClipboardContent();
-        content.putFiles(files.stream().map(Path::toFile).map(File::getAbsoluteFile).toList());
+        content.putFiles(
+                files.stream().map(Path::toFile).map(File::getAbsoluteFile).toList());
         robot.interact(() -> {
             Clipboard clipboard = Clipboard.getSystemClipboard();
             clipboard.setContent(content);
@@ -61,30 +62,52 @@ class MainWindowTest {
     @Test
     void droppedRealTicketsAreReadAndShownWithShopDateAndTotal(FxRobot robot) throws Exception {
         assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
-        drop(robot, List.of(TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf"),
-                TestServices.ES_DEV.resolve("dia-2025-01-14-22b07d75.pdf"),
-                TestServices.ES_DEV.resolve("scan-mercadona-2023-12-15-2d5f7f25.pdf")));
+        drop(
+                robot,
+                List.of(
+                        TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf"),
+                        TestServices.ES_DEV.resolve("dia-2025-01-14-22b07d75.pdf"),
+                        TestServices.ES_DEV.resolve("scan-mercadona-2023-12-15-2d5f7f25.pdf")));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 3
-                && table.getItems().stream().allMatch(r -> r.stateProperty().get().equals("done")));
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == 3
+                        && table.getItems().stream()
+                                .allMatch(r -> r.stateProperty().get().equals("done")));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> shown = table.getItems().stream()
-                .map(r -> r.shopProperty().get() + " " + r.dateProperty().get() + " " + r.totalProperty().get())
-                .sorted().toList();
+                .map(r -> r.shopProperty().get() + " " + r.dateProperty().get() + " "
+                        + r.totalProperty().get())
+                .sorted()
+                .toList();
         assertEquals(List.of("DIA 2025-01-14 8.76", "MERCADONA 2023-11-25 37.76", "MERCADONA 2023-12-15 3.20"), shown);
         Label status = robot.lookup("#serviceLabel").queryAs(Label.class);
         assertTrue(status.getText().startsWith("Service ready"), status.getText());
-        assertEquals("3 of 3 files", robot.lookup("#progressLabel").queryAs(Label.class).getText());
+        assertEquals(
+                "3 of 3 files",
+                robot.lookup("#progressLabel").queryAs(Label.class).getText());
         assertEquals(3, app.store().all().size());
 
-        robot.interact(() -> robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
-        robot.interact(() -> robot.lookup("#periodChoice").queryAs(javafx.scene.control.ChoiceBox.class)
+        robot.interact(() -> robot.lookup("#tabs")
+                .queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel()
+                .select(1));
+        robot.interact(() -> robot.lookup("#periodChoice")
+                .queryAs(javafx.scene.control.ChoiceBox.class)
                 .setValue(es.cesta.ui.spending.Spending.Period.ALL));
-        javafx.scene.chart.BarChart<String, Number> months = robot.lookup("#monthChart").queryAs(javafx.scene.chart.BarChart.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !months.getData().isEmpty()
-                && months.getData().get(0).getData().size() == 3);
-        assertEquals(List.of("2023-11", "2023-12", "2025-01"), months.getData().get(0).getData().stream()
-                .map(javafx.scene.chart.XYChart.Data::getXValue).toList());
+        javafx.scene.chart.BarChart<String, Number> months =
+                robot.lookup("#monthChart").queryAs(javafx.scene.chart.BarChart.class);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !months.getData().isEmpty()
+                        && months.getData().get(0).getData().size() == 3);
+        assertEquals(
+                List.of("2023-11", "2023-12", "2025-01"),
+                months.getData().get(0).getData().stream()
+                        .map(javafx.scene.chart.XYChart.Data::getXValue)
+                        .toList());
     }
 
     @Test
@@ -95,25 +118,38 @@ class MainWindowTest {
         robot.interact(() -> status.textProperty().addListener((p, before, text) -> statuses.add(text)));
         List<Path> scans;
         try (java.util.stream.Stream<Path> files = Files.list(TestServices.ES_DEV)) {
-            scans = files.filter(p -> p.getFileName().toString().startsWith("scan-") && p.toString().endsWith(".pdf"))
-                    .sorted().limit(4).toList();
+            scans = files.filter(p -> p.getFileName().toString().startsWith("scan-")
+                            && p.toString().endsWith(".pdf"))
+                    .sorted()
+                    .limit(4)
+                    .toList();
         }
         drop(robot, scans);
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream()
-                .anyMatch(r -> r.stateProperty().get().equals("reading…")));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> table.getItems().stream()
+                        .anyMatch(r -> r.stateProperty().get().equals("reading…")));
         ProcessHandle.of(app.supervisor().servicePid()).orElseThrow().destroyForcibly();
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> table.getItems().size() == 4
-                && table.getItems().stream().allMatch(r -> r.stateProperty().get().equals("done")));
+        WaitForAsyncUtils.waitFor(
+                90,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == 4
+                        && table.getItems().stream()
+                                .allMatch(r -> r.stateProperty().get().equals("done")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Service ready"));
         int restarting = statuses.indexOf("Service restarting…");
         assertTrue(restarting >= 0, statuses.toString());
-        assertTrue(statuses.subList(restarting, statuses.size()).stream().anyMatch(s -> s.startsWith("Service ready")),
+        assertTrue(
+                statuses.subList(restarting, statuses.size()).stream().anyMatch(s -> s.startsWith("Service ready")),
                 statuses.toString());
         assertEquals(4, app.store().all().size());
         Label card = robot.lookup("#nextShopLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> card.getText().contains("%  MERCADONA")
-                || card.getText().contains("%  DIA"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> card.getText().contains("%  MERCADONA") || card.getText().contains("%  DIA"));
     }
 
     @Test
@@ -121,26 +157,43 @@ class MainWindowTest {
         assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
         drop(robot, List.of(TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf")));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 1
-                && table.getItems().get(0).stateProperty().get().equals("done"));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == 1
+                        && table.getItems().get(0).stateProperty().get().equals("done"));
         robot.interact(() -> table.getSelectionModel().select(0));
         javafx.scene.control.TextField shop = robot.lookup("#shopField").queryAs(javafx.scene.control.TextField.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "MERCADONA".equals(shop.getText()));
         robot.interact(() -> {
-            robot.lookup("#shopField").queryAs(javafx.scene.control.TextField.class).setText("MERCADONA GARRUCHA");
-            robot.lookup("#totalField").queryAs(javafx.scene.control.TextField.class).setText("37,70");
+            robot.lookup("#shopField")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("MERCADONA GARRUCHA");
+            robot.lookup("#totalField")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("37,70");
         });
         robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> "MERCADONA GARRUCHA".equals(table.getItems().get(0).shopProperty().get()));
-        assertEquals("Saved. Ctrl+Z undoes it.", robot.lookup("#detailsStatus").queryAs(Label.class).getText());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> "MERCADONA GARRUCHA"
+                        .equals(table.getItems().get(0).shopProperty().get()));
+        assertEquals(
+                "Saved. Ctrl+Z undoes it.",
+                robot.lookup("#detailsStatus").queryAs(Label.class).getText());
 
         restartApp(robot);
         TableView<TicketRow> reopened = robot.lookup("#table").queryAll().stream()
                 .filter(node -> node.getScene().getWindow().isShowing() && node instanceof TableView)
-                .map(node -> (TableView<TicketRow>) node).filter(t -> t != table).findFirst().orElseThrow();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reopened.getItems().size() == 1);
-        assertEquals("MERCADONA GARRUCHA", reopened.getItems().get(0).shopProperty().get());
+                .map(node -> (TableView<TicketRow>) node)
+                .filter(t -> t != table)
+                .findFirst()
+                .orElseThrow();
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> reopened.getItems().size() == 1);
+        assertEquals(
+                "MERCADONA GARRUCHA", reopened.getItems().get(0).shopProperty().get());
         assertEquals("37.70", reopened.getItems().get(0).totalProperty().get());
     }
 
@@ -162,8 +215,11 @@ class MainWindowTest {
         assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
         drop(robot, List.of(TestServices.ES_DEV.resolve(name)));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 1
-                && table.getItems().get(0).stateProperty().get().equals("done"));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == 1
+                        && table.getItems().get(0).stateProperty().get().equals("done"));
         return table;
     }
 
@@ -176,29 +232,45 @@ class MainWindowTest {
         javafx.scene.image.ImageView page = robot.lookup("#pageView").queryAs(javafx.scene.image.ImageView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.getImage() != null);
         assertTrue(page.getImage().getHeight() > page.getImage().getWidth(), "a till roll is taller than wide");
-        assertEquals(app.store().items(table.getItems().get(0).ticketId()).size(), items.getItems().size());
+        assertEquals(
+                app.store().items(table.getItems().get(0).ticketId()).size(),
+                items.getItems().size());
         assertTrue(items.getItems().size() >= 5, "items: " + items.getItems().size());
-        assertEquals(app.store().taxes(table.getItems().get(0).ticketId()).size(), taxes.getItems().size());
+        assertEquals(
+                app.store().taxes(table.getItems().get(0).ticketId()).size(),
+                taxes.getItems().size());
         assertTrue(taxes.getItems().size() >= 1);
 
-        javafx.scene.control.TextField total = robot.lookup("#totalField").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField total =
+                robot.lookup("#totalField").queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> total.setText("99.99"));
         robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "99.99".equals(table.getItems().get(0).totalProperty().get()));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> "99.99".equals(table.getItems().get(0).totalProperty().get()));
         javafx.scene.control.Button undo = robot.lookup("#undoButton").queryButton();
         assertTrue(!undo.isDisabled());
         robot.clickOn(undo);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "37.76".equals(table.getItems().get(0).totalProperty().get()));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> "37.76".equals(table.getItems().get(0).totalProperty().get()));
         assertEquals("37.76", total.getText());
         assertEquals(new java.math.BigDecimal("37.76"), app.store().all().get(0).total());
     }
 
     @Test
     void spanishChosenInSettingsRewordsTheWindowAndIsKeptAfterARestart(FxRobot robot) throws Exception {
-        TableView<TicketRow> table = importOne(robot, "dia-2025-01-14-22b07d75.pdf");
-        robot.interact(() -> ((javafx.scene.control.MenuButton) robot.lookup("#settingsButton").query()).getItems().stream()
-                .flatMap(menu -> ((javafx.scene.control.Menu) menu).getItems().stream())
-                .filter(item -> "Español".equals(item.getText())).findFirst().orElseThrow().fire());
+        importOne(robot, "dia-2025-01-14-22b07d75.pdf");
+        robot.interact(() -> ((javafx.scene.control.MenuButton)
+                        robot.lookup("#settingsButton").query())
+                .getItems().stream()
+                        .flatMap(menu -> ((javafx.scene.control.Menu) menu).getItems().stream())
+                        .filter(item -> "Español".equals(item.getText()))
+                        .findFirst()
+                        .orElseThrow()
+                        .fire());
         WaitForAsyncUtils.waitForFxEvents();
         TableView<TicketRow> spanish = robot.lookup("#table").queryTableView();
         assertEquals("Fecha", spanish.getColumns().get(0).getText());

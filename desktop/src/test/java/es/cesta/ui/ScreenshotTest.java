@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -28,6 +27,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,27 +73,39 @@ class ScreenshotTest {
         assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
         List<Path> tickets;
         try (Stream<Path> files = Files.list(TestServices.ES_DEV)) {
-            tickets = files.filter(p -> p.toString().endsWith(".pdf")).sorted().limit(20).toList();
+            tickets = files.filter(p -> p.toString().endsWith(".pdf"))
+                    .sorted()
+                    .limit(20)
+                    .toList();
         }
         ClipboardContent content = new ClipboardContent();
-        content.putFiles(tickets.stream().map(Path::toFile).map(File::getAbsoluteFile).toList());
+        content.putFiles(
+                tickets.stream().map(Path::toFile).map(File::getAbsoluteFile).toList());
         robot.interact(() -> {
             Clipboard.getSystemClipboard().setContent(content);
             assertTrue(app.mainView().importFrom(Clipboard.getSystemClipboard()));
         });
         TableView<TicketRow> table = app.mainView().table();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == 20
-                && table.getItems().stream().allMatch(r -> r.stateProperty().get().equals("done")));
+        WaitForAsyncUtils.waitFor(
+                120,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == 20
+                        && table.getItems().stream()
+                                .allMatch(r -> r.stateProperty().get().equals("done")));
         robot.interact(() -> table.getSelectionModel().select(0));
         ImageView page = robot.lookup("#pageView").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.getImage() != null);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
                 () -> robot.lookup("#nextShopLabel").queryLabeled().getText().contains("%"));
         double light = capture(robot, "tickets.png");
 
-        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         capture(robot, "spending.png");
-        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
 
         choose(robot, "Dark");
         double dark = capture(robot, "tickets-dark.png");
@@ -105,19 +117,24 @@ class ScreenshotTest {
     }
 
     private void choose(FxRobot robot, String item) {
-        robot.interact(() -> ((MenuButton) robot.lookup("#settingsButton").query()).getItems().stream()
-                .flatMap(menu -> ((Menu) menu).getItems().stream())
-                .filter(choice -> item.equals(choice.getText())).findFirst().orElseThrow().fire());
+        robot.interact(() -> ((MenuButton) robot.lookup("#settingsButton").query())
+                .getItems().stream()
+                        .flatMap(menu -> ((Menu) menu).getItems().stream())
+                        .filter(choice -> item.equals(choice.getText()))
+                        .findFirst()
+                        .orElseThrow()
+                        .fire());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Saves the window's pixels as shown on the screen; returns their mean brightness (0-255). */
     private double capture(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);  // let the last layout reach the X server
+        Thread.sleep(300); // let the last layout reach the X server
         Image[] shot = new Image[1];
-        robot.interact(() -> shot[0] = new Robot().getScreenCapture(null,
-                new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
+        robot.interact(() -> shot[0] = new Robot()
+                .getScreenCapture(
+                        null, new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
         int width = (int) shot[0].getWidth();
         int height = (int) shot[0].getHeight();
         int[] pixels = new int[width * height];
@@ -128,7 +145,8 @@ class ScreenshotTest {
         Files.createDirectories(folder);
         ImageIO.write(image, "png", folder.resolve(name).toFile());
         long sum = 0;
-        long distinct = java.util.Arrays.stream(pixels).limit(200_000).distinct().count();
+        long distinct =
+                java.util.Arrays.stream(pixels).limit(200_000).distinct().count();
         for (int argb : pixels) {
             sum += ((argb >> 16) & 0xff) + ((argb >> 8) & 0xff) + (argb & 0xff);
         }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -53,7 +54,9 @@ public final class UiBench extends CestaApp {
         // The tickets come in a list file, not as arguments: arguments are files the app imports itself
         // at start ("Open with Cesta"), and the bench drops them once the window is up.
         List<Path> files = Files.readAllLines(Path.of(System.getProperty("cesta.benchFiles"))).stream()
-                .filter(line -> !line.isBlank()).map(Path::of).toList();
+                .filter(line -> !line.isBlank())
+                .map(Path::of)
+                .toList();
         Path out = Path.of(System.getProperty("cesta.benchOut", "ui-bench.json"));
         Thread driver = new Thread(() -> drive(files, out), "bench-driver");
         driver.setDaemon(true);
@@ -77,7 +80,8 @@ public final class UiBench extends CestaApp {
             prober.shutdownNow();
             Files.writeString(out, report(files.size(), seconds));
         } catch (Exception e) {
-            e.printStackTrace();
+            java.util.logging.Logger.getLogger(UiBench.class.getName())
+                    .log(java.util.logging.Level.SEVERE, "the window benchmark failed", e);
         } finally {
             Platform.runLater(Platform::exit);
         }
@@ -88,8 +92,12 @@ public final class UiBench extends CestaApp {
         java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
         Platform.runLater(() -> {
             List<TicketRow> rows = viewModel().rows();
-            done[0] = rows.size() >= expected && rows.stream().map(r -> r.stateProperty().get())
-                    .allMatch(state -> state.equals("done") || state.startsWith("failed") || state.startsWith("duplicate"));
+            done[0] = rows.size() >= expected
+                    && rows.stream()
+                            .map(r -> r.stateProperty().get())
+                            .allMatch(state -> state.equals("done")
+                                    || state.startsWith("failed")
+                                    || state.startsWith("duplicate"));
             asked.countDown();
         });
         asked.await(10, TimeUnit.SECONDS);
@@ -109,32 +117,54 @@ public final class UiBench extends CestaApp {
             }
         }.start();
         Thread fx = Thread.currentThread();
-        prober.scheduleAtFixedRate(() -> {
-            long posted = System.nanoTime();
-            java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
-            Platform.runLater(() -> {
-                ran.set(true);
-                runLaterDelaysNs.add(System.nanoTime() - posted);
-            });
-            // A stall names itself: what the FX thread is doing 80 ms into it.
-            watchdog.schedule(() -> {
-                if (!ran.get()) {
-                    stalls.add(java.util.Arrays.stream(fx.getStackTrace()).limit(12).map(Object::toString)
-                            .collect(java.util.stream.Collectors.joining(" < ")));
-                }
-            }, 80, TimeUnit.MILLISECONDS);
-        }, 0, 20, TimeUnit.MILLISECONDS);
+        // Runs until drive() shuts the prober down.
+        ScheduledFuture<?> unused = prober.scheduleAtFixedRate(
+                () -> {
+                    long posted = System.nanoTime();
+                    java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+                    Platform.runLater(() -> {
+                        ran.set(true);
+                        runLaterDelaysNs.add(System.nanoTime() - posted);
+                    });
+                    // A stall names itself: what the FX thread is doing 80 ms into it.
+                    ScheduledFuture<?> unusedStallCheck = watchdog.schedule(
+                            () -> {
+                                if (!ran.get()) {
+                                    stalls.add(java.util.Arrays.stream(fx.getStackTrace())
+                                            .limit(12)
+                                            .map(Object::toString)
+                                            .collect(java.util.stream.Collectors.joining(" < ")));
+                                }
+                            },
+                            80,
+                            TimeUnit.MILLISECONDS);
+                },
+                0,
+                20,
+                TimeUnit.MILLISECONDS);
     }
 
     private String report(int tickets, double seconds) {
-        long failed = viewModel().rows().stream().filter(r -> r.stateProperty().get().startsWith("failed")).count();
-        return String.format(Locale.ROOT, "{\"tickets\": %d, \"failed\": %d, \"import_s\": %.2f, "
+        long failed = viewModel().rows().stream()
+                .filter(r -> r.stateProperty().get().startsWith("failed"))
+                .count();
+        return String.format(
+                Locale.ROOT,
+                "{\"tickets\": %d, \"failed\": %d, \"import_s\": %.2f, "
                         + "\"pulse_gap_ms\": %s, \"runlater_delay_ms\": %s, \"stalls\": %s}",
-                tickets, failed, seconds, stats(pulseGapsNs), stats(runLaterDelaysNs), json(stalls));
+                tickets,
+                failed,
+                seconds,
+                stats(pulseGapsNs),
+                stats(runLaterDelaysNs),
+                json(stalls));
     }
 
     private static String json(List<String> texts) {
-        return texts.stream().distinct().limit(20).map(t -> "\"" + t.replace("\\", "/").replace("\"", "'") + "\"")
+        return texts.stream()
+                .distinct()
+                .limit(20)
+                .map(t -> "\"" + t.replace("\\", "/").replace("\"", "'") + "\"")
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
@@ -145,9 +175,14 @@ public final class UiBench extends CestaApp {
             return "null";
         }
         long over = sorted.stream().filter(n -> n > 100_000_000L).count();
-        return String.format(Locale.ROOT, "{\"samples\": %d, \"p50\": %.1f, \"p99\": %.1f, \"max\": %.1f, "
-                        + "\"over_100ms\": %d}", sorted.size(), at(sorted, 0.50), at(sorted, 0.99),
-                sorted.get(sorted.size() - 1) / 1e6, over);
+        return String.format(
+                Locale.ROOT,
+                "{\"samples\": %d, \"p50\": %.1f, \"p99\": %.1f, \"max\": %.1f, " + "\"over_100ms\": %d}",
+                sorted.size(),
+                at(sorted, 0.50),
+                at(sorted, 0.99),
+                sorted.get(sorted.size() - 1) / 1e6,
+                over);
     }
 
     private static double at(List<Long> sorted, double q) {

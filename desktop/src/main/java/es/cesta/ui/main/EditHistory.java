@@ -10,8 +10,7 @@ import java.util.UUID;
 final class EditHistory {
 
     /** One save: the ticket and, per field, the correction it had before (null: none). */
-    record Edit(UUID ticketId, Map<String, String> before) {
-    }
+    record Edit(UUID ticketId, Map<String, String> before) {}
 
     private final Deque<Edit> edits = new ArrayDeque<>();
 

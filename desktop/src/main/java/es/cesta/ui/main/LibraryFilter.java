@@ -19,7 +19,7 @@ record LibraryFilter(String search, LocalDate from, LocalDate to, String shop) i
         if (from == null && to == null) {
             return true;
         }
-        LocalDate date = row.dateValue();  // an undated ticket is outside every range
+        LocalDate date = row.dateValue(); // an undated ticket is outside every range
         return date != null && (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
     }
 }

@@ -3,9 +3,9 @@ package es.cesta.ui.main;
 import es.cesta.ui.Settings;
 import es.cesta.ui.Texts;
 import es.cesta.ui.spending.SpendingView;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +14,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.collections.MapChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -63,62 +63,163 @@ import javafx.stage.FileChooser;
 public final class MainView {
 
     /** What the window asks of the app around it. */
-    public record Host(Runnable restartService, Supplier<List<String>> serviceLog, Settings settings,
-                       Consumer<String> switchLanguage, Consumer<Settings.Theme> switchTheme) {
-    }
+    public record Host(
+            Runnable restartService,
+            Supplier<List<String>> serviceLog,
+            Settings settings,
+            Consumer<String> switchLanguage,
+            Consumer<Settings.Theme> switchTheme,
+            Runnable restoreBackup) {}
 
     private final MainViewModel viewModel;
     private final Host host;
 
-    @FXML private StackPane dropTarget;
-    @FXML private Label dropHint;
-    @FXML private TableView<TicketRow> table;
-    @FXML private TableColumn<TicketRow, String> dateColumn;
-    @FXML private TableColumn<TicketRow, String> shopColumn;
-    @FXML private TableColumn<TicketRow, String> totalColumn;
-    @FXML private TableColumn<TicketRow, String> itemsColumn;
-    @FXML private TableColumn<TicketRow, String> paymentColumn;
-    @FXML private TableColumn<TicketRow, String> stateColumn;
-    @FXML private Label messageLabel;
-    @FXML private TextField searchField;
-    @FXML private DatePicker fromPicker;
-    @FXML private DatePicker toPicker;
-    @FXML private ComboBox<String> shopFilter;
-    @FXML private Label shownLabel;
-    @FXML private Button undoButton;
-    @FXML private RadioMenuItem englishItem;
-    @FXML private RadioMenuItem spanishItem;
-    @FXML private RadioMenuItem lightItem;
-    @FXML private RadioMenuItem darkItem;
-    @FXML private TabPane tabs;
-    @FXML private Label nextShopLabel;
-    @FXML private HBox reviewPane;
-    @FXML private ScrollPane pageScroll;
-    @FXML private ImageView pageView;
-    @FXML private Label pageHint;
-    @FXML private TextField shopField;
-    @FXML private TextField taxIdField;
-    @FXML private TextField dateField;
-    @FXML private TextField timeField;
-    @FXML private TextField totalField;
-    @FXML private TextField paymentField;
-    @FXML private Label detailsStatus;
-    @FXML private Label doubtsLabel;
-    @FXML private TableView<LineRow> itemsTable;
-    @FXML private TableColumn<LineRow, String> itemDescriptionColumn;
-    @FXML private TableColumn<LineRow, String> itemQuantityColumn;
-    @FXML private TableColumn<LineRow, String> itemUnitPriceColumn;
-    @FXML private TableColumn<LineRow, String> itemAmountColumn;
-    @FXML private TableView<LineRow> taxesTable;
-    @FXML private TableColumn<LineRow, String> taxRateColumn;
-    @FXML private TableColumn<LineRow, String> taxBaseColumn;
-    @FXML private TableColumn<LineRow, String> taxAmountColumn;
-    @FXML private Tab spendingTab;
-    @FXML private Label serviceLabel;
-    @FXML private Button restartButton;
-    @FXML private Label progressLabel;
-    @FXML private ProgressBar progressBar;
-    @FXML private Button cancelButton;
+    @FXML
+    private StackPane dropTarget;
+
+    @FXML
+    private Label dropHint;
+
+    @FXML
+    private TableView<TicketRow> table;
+
+    @FXML
+    private TableColumn<TicketRow, String> dateColumn;
+
+    @FXML
+    private TableColumn<TicketRow, String> shopColumn;
+
+    @FXML
+    private TableColumn<TicketRow, String> totalColumn;
+
+    @FXML
+    private TableColumn<TicketRow, String> itemsColumn;
+
+    @FXML
+    private TableColumn<TicketRow, String> paymentColumn;
+
+    @FXML
+    private TableColumn<TicketRow, String> stateColumn;
+
+    @FXML
+    private Label messageLabel;
+
+    @FXML
+    private TextField searchField;
+
+    @FXML
+    private DatePicker fromPicker;
+
+    @FXML
+    private DatePicker toPicker;
+
+    @FXML
+    private ComboBox<String> shopFilter;
+
+    @FXML
+    private Label shownLabel;
+
+    @FXML
+    private Button undoButton;
+
+    @FXML
+    private RadioMenuItem englishItem;
+
+    @FXML
+    private RadioMenuItem spanishItem;
+
+    @FXML
+    private RadioMenuItem lightItem;
+
+    @FXML
+    private RadioMenuItem darkItem;
+
+    @FXML
+    private TabPane tabs;
+
+    @FXML
+    private Label nextShopLabel;
+
+    @FXML
+    private HBox reviewPane;
+
+    @FXML
+    private ScrollPane pageScroll;
+
+    @FXML
+    private ImageView pageView;
+
+    @FXML
+    private Label pageHint;
+
+    @FXML
+    private TextField shopField;
+
+    @FXML
+    private TextField taxIdField;
+
+    @FXML
+    private TextField dateField;
+
+    @FXML
+    private TextField timeField;
+
+    @FXML
+    private TextField totalField;
+
+    @FXML
+    private TextField paymentField;
+
+    @FXML
+    private Label detailsStatus;
+
+    @FXML
+    private Label doubtsLabel;
+
+    @FXML
+    private TableView<LineRow> itemsTable;
+
+    @FXML
+    private TableColumn<LineRow, String> itemDescriptionColumn;
+
+    @FXML
+    private TableColumn<LineRow, String> itemQuantityColumn;
+
+    @FXML
+    private TableColumn<LineRow, String> itemUnitPriceColumn;
+
+    @FXML
+    private TableColumn<LineRow, String> itemAmountColumn;
+
+    @FXML
+    private TableView<LineRow> taxesTable;
+
+    @FXML
+    private TableColumn<LineRow, String> taxRateColumn;
+
+    @FXML
+    private TableColumn<LineRow, String> taxBaseColumn;
+
+    @FXML
+    private TableColumn<LineRow, String> taxAmountColumn;
+
+    @FXML
+    private Tab spendingTab;
+
+    @FXML
+    private Label serviceLabel;
+
+    @FXML
+    private Button restartButton;
+
+    @FXML
+    private Label progressLabel;
+
+    @FXML
+    private ProgressBar progressBar;
+
+    @FXML
+    private Button cancelButton;
 
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private final Map<String, Node> reviewedNodes = new LinkedHashMap<>();
@@ -166,7 +267,8 @@ public final class MainView {
         bind(itemsColumn, TicketRow::itemsProperty);
         // The stored word is the contract's ("card", "cash"); the table says it in the window's language.
         paymentColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> paymentWord(cell.getValue().paymentProperty().get()), cell.getValue().paymentProperty()));
+                () -> paymentWord(cell.getValue().paymentProperty().get()),
+                cell.getValue().paymentProperty()));
         bind(stateColumn, TicketRow::stateProperty);
         SortedList<TicketRow> sorted = new SortedList<>(viewModel.shownRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -191,8 +293,9 @@ public final class MainView {
         table.setRowFactory(view -> {
             TableRow<TicketRow> row = new TableRow<>();
             // A failed row is red; its state changes while the row keeps its item, so follow the state.
-            javafx.beans.value.ChangeListener<String> restyle = (property, before, state) -> row.pseudoClassStateChanged(
-                    FAILED, row.getItem() != null && row.getItem().status() == TicketRow.Status.FAILED);
+            javafx.beans.value.ChangeListener<String> restyle =
+                    (property, before, state) -> row.pseudoClassStateChanged(
+                            FAILED, row.getItem() != null && row.getItem().status() == TicketRow.Status.FAILED);
             row.itemProperty().addListener((property, before, item) -> {
                 if (before != null) {
                     before.stateProperty().removeListener(restyle);
@@ -233,7 +336,8 @@ public final class MainView {
         reviewedNodes.put("purchase_time", timeField);
         reviewedNodes.put("total", totalField);
         reviewedNodes.put("payment_method", paymentField);
-        reviewedNodes.forEach((field, node) -> ((TextField) node).textProperty().bindBidirectional(details.field(field)));
+        reviewedNodes.forEach(
+                (field, node) -> ((TextField) node).textProperty().bindBidirectional(details.field(field)));
         reviewedNodes.put("items", itemsTable);
         reviewedNodes.put("taxes", taxesTable);
         details.doubts().addListener((MapChangeListener<String, String>) change -> showDoubts());
@@ -243,17 +347,24 @@ public final class MainView {
         undoButton.disableProperty().bind(details.canUndoProperty().not());
         undoButton.setTooltip(new Tooltip(texts().get("action.undoTip")));
         pageView.imageProperty().bind(details.pageProperty());
-        pageView.fitWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(50, pageScroll.getViewportBounds().getWidth() - 2), pageScroll.viewportBoundsProperty()));
-        pageHint.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (!details.selectedProperty().get()) {
-                return texts().get("review.selectTicket");
-            }
-            if (!details.pageProblemProperty().get().isEmpty()) {
-                return details.pageProblemProperty().get();
-            }
-            return details.pageProperty().get() == null ? texts().get("review.loadingPage") : "";
-        }, details.selectedProperty(), details.pageProblemProperty(), details.pageProperty()));
+        pageView.fitWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.max(50, pageScroll.getViewportBounds().getWidth() - 2),
+                        pageScroll.viewportBoundsProperty()));
+        pageHint.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            if (!details.selectedProperty().get()) {
+                                return texts().get("review.selectTicket");
+                            }
+                            if (!details.pageProblemProperty().get().isEmpty()) {
+                                return details.pageProblemProperty().get();
+                            }
+                            return details.pageProperty().get() == null ? texts().get("review.loadingPage") : "";
+                        },
+                        details.selectedProperty(),
+                        details.pageProblemProperty(),
+                        details.pageProperty()));
         pageHint.visibleProperty().bind(pageHint.textProperty().isNotEmpty());
         itemsTable.setItems(details.items());
         taxesTable.setItems(details.taxes());
@@ -284,7 +395,7 @@ public final class MainView {
         column.setCellFactory(TextFieldTableCell.forTableColumn());
         column.setOnEditCommit(edit -> {
             viewModel.editLine(edit.getRowValue(), name, edit.getNewValue() == null ? "" : edit.getNewValue());
-            edit.getTableView().refresh();  // a refused value goes back to the stored one
+            edit.getTableView().refresh(); // a refused value goes back to the stored one
         });
     }
 
@@ -301,17 +412,19 @@ public final class MainView {
                 text.setTooltip(reason == null ? null : new Tooltip(reason));
             }
         });
-        doubtsLabel.setText(reviewedNodes.keySet().stream().filter(doubts::containsKey)
+        doubtsLabel.setText(reviewedNodes.keySet().stream()
+                .filter(doubts::containsKey)
                 .map(field -> "⚠ " + texts().get("doubt." + field) + ": " + doubts.get(field))
-                .distinct().collect(Collectors.joining("\n")));
+                .distinct()
+                .collect(Collectors.joining("\n")));
     }
 
     /** The Spending tab is built the first time it is opened: its charts cost a third of the start-up. */
     private void bindSpending() {
         spendingTab.selectedProperty().addListener((property, before, selected) -> {
             if (selected && spendingTab.getContent() == null) {
-                FXMLLoader loader = new FXMLLoader(SpendingView.class.getResource("SpendingView.fxml"),
-                        texts().bundle());
+                FXMLLoader loader =
+                        new FXMLLoader(SpendingView.class.getResource("SpendingView.fxml"), texts().bundle());
                 loader.setControllerFactory(type -> new SpendingView(viewModel.spending(), this::texts));
                 try {
                     spendingTab.setContent(loader.load());
@@ -344,6 +457,11 @@ public final class MainView {
     }
 
     @FXML
+    private void restoreBackup() {
+        host.restoreBackup().run();
+    }
+
+    @FXML
     private void useLightTheme() {
         host.switchTheme().accept(Settings.Theme.LIGHT);
     }
@@ -362,7 +480,7 @@ public final class MainView {
     private void primeTableCells() {
         ObservableList<TicketRow> real = table.getItems();
         if (!real.isEmpty()) {
-            return;  // a library on screen has built its cells already
+            return; // a library on screen has built its cells already
         }
         ObservableList<TicketRow> throwaway = FXCollections.observableArrayList();
         for (int i = 0; i < 40; i++) {
@@ -378,7 +496,8 @@ public final class MainView {
 
     private String paymentWord(String payment) {
         return payment == null || payment.isEmpty() || !texts().bundle().containsKey("payment." + payment)
-                ? payment : texts().get("payment." + payment);
+                ? payment
+                : texts().get("payment." + payment);
     }
 
     private static void bind(TableColumn<TicketRow, String> column, Function<TicketRow, ReadOnlyStringProperty> value) {
@@ -443,11 +562,21 @@ public final class MainView {
     private void chooseFiles() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(texts().get("import.chooserTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts().get("import.filter"),
-                "*.pdf", "*.PDF", "*.jpg", "*.jpeg", "*.JPG", "*.JPEG", "*.png", "*.PNG"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(
+                        texts().get("import.filter"),
+                        "*.pdf",
+                        "*.PDF",
+                        "*.jpg",
+                        "*.jpeg",
+                        "*.JPG",
+                        "*.JPEG",
+                        "*.png",
+                        "*.PNG"));
         List<File> files = chooser.showOpenMultipleDialog(table.getScene().getWindow());
         if (files != null) {
-            viewModel.importFiles(files.stream().map(File::toPath).map(Path::toAbsolutePath).toList());
+            viewModel.importFiles(
+                    files.stream().map(File::toPath).map(Path::toAbsolutePath).toList());
         }
     }
 
@@ -465,9 +594,15 @@ public final class MainView {
         if (row == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, texts().get("delete.question",
-                row.shopProperty().get(), row.dateProperty().get(), row.totalProperty().get()),
-                ButtonType.OK, ButtonType.CANCEL);
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                texts().get(
+                                "delete.question",
+                                row.shopProperty().get(),
+                                row.dateProperty().get(),
+                                row.totalProperty().get()),
+                ButtonType.OK,
+                ButtonType.CANCEL);
         confirm.setHeaderText(texts().get("delete.title"));
         confirm.initOwner(table.getScene().getWindow());
         confirm.showAndWait().filter(answer -> answer == ButtonType.OK).ifPresent(answer -> viewModel.delete(row));

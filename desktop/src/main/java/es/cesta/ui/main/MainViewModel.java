@@ -8,6 +8,8 @@ import es.cesta.tickets.ImportState;
 import es.cesta.tickets.PurchaseHistory;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
+import es.cesta.ui.BackgroundTasks;
+import es.cesta.ui.BackgroundTasks.Lane;
 import es.cesta.ui.Texts;
 import es.cesta.ui.spending.SpendingViewModel;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,8 +27,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -55,7 +58,7 @@ public final class MainViewModel {
 
     private final TicketStore store;
     private final ImportQueue queue;
-    private final Executor background;
+    private final BackgroundTasks tasks;
     private final Consumer<Runnable> ui;
     private final Function<NextShop.Request, NextShop.Response> predictor;
     private final Consumer<ImportQueue.Event> importListener;
@@ -88,19 +91,27 @@ public final class MainViewModel {
     private int submitted;
     private int finished;
 
-    public MainViewModel(TicketStore store, ImportQueue queue, Executor background, Consumer<Runnable> ui,
-                         Function<NextShop.Request, NextShop.Response> predictor, Texts texts) {
+    public MainViewModel(
+            TicketStore store,
+            ImportQueue queue,
+            BackgroundTasks tasks,
+            Function<NextShop.Request, NextShop.Response> predictor,
+            Texts texts) {
         this.store = store;
         this.queue = queue;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
+        this.ui = tasks.ui();
         this.predictor = predictor;
         this.texts = texts;
-        this.details = new TicketDetails(store, background, ui, texts);
-        this.spending = new SpendingViewModel(store, background, ui, texts);
+        this.details = new TicketDetails(store, tasks, texts);
+        this.spending = new SpendingViewModel(store, tasks, texts);
+        // Whatever background work fails, the person reads why in the message line.
+        tasks.onFailure(sentence -> message.set(this.texts.get("task.failed", sentence)));
         // Called on the import worker: the finished ticket is read there, never on the FX thread.
         this.importListener = event -> {
-            Ticket read = event.state() == ImportState.DONE ? store.find(event.ticketId()).orElse(null) : null;
+            Ticket read = event.state() == ImportState.DONE
+                    ? store.find(event.ticketId()).orElse(null)
+                    : null;
             arrivals.add(new Arrival(event, read));
             if (drainScheduled.compareAndSet(false, true)) {
                 ui.accept(this::drainArrivals);
@@ -108,8 +119,8 @@ public final class MainViewModel {
         };
         queue.addListener(importListener);
         for (Observable filter : List.<Observable>of(search, from, to, shop)) {
-            filter.addListener(changed -> shown.setPredicate(new LibraryFilter(search.get(), from.get(), to.get(),
-                    shop.get())));
+            filter.addListener(
+                    changed -> shown.setPredicate(new LibraryFilter(search.get(), from.get(), to.get(), shop.get())));
         }
         shown.addListener((ListChangeListener<TicketRow>) change -> summarise());
         rows.addListener((ListChangeListener<TicketRow>) change -> summarise());
@@ -123,13 +134,15 @@ public final class MainViewModel {
 
     /** "12 tickets, 345.67 in all" for what the filters leave on screen. */
     private void summarise() {
-        BigDecimal sum = shown.stream().map(TicketRow::totalValue).filter(Objects::nonNull)
+        BigDecimal sum = shown.stream()
+                .map(TicketRow::totalValue)
+                .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         shownSummary.set(texts.get("library.summary", shown.size(), sum.toPlainString()));
     }
 
     public void load() {
-        background.execute(() -> {
+        tasks.run(Lane.DISK, texts.get("task.load"), () -> {
             List<Ticket> all = store.all();
             ui.accept(() -> {
                 rows.setAll(all.stream().map(this::rowOf).toList());
@@ -162,10 +175,11 @@ public final class MainViewModel {
         if (!predictionPending.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
+        tasks.run(Lane.SERVICE, texts.get("task.predict"), () -> {
             predictionPending.set(false);
             try {
-                NextShop.Response answer = predictor.apply(PurchaseHistory.askingAt(LocalDateTime.now(), store.all()));
+                NextShop.Response answer = predictor.apply(
+                        PurchaseHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), store.all()));
                 ui.accept(() -> {
                     lastPrediction = answer;
                     predictionProblem = null;
@@ -194,12 +208,12 @@ public final class MainViewModel {
             return;
         }
         message.set("");
-        background.execute(() -> queue.submit(paths));
+        tasks.run(Lane.DISK, texts.get("task.import"), () -> queue.submit(paths));
     }
 
     /** Cancels the files still waiting; they stay in the library as failed, with Retry. */
     public void cancelImport() {
-        background.execute(() -> {
+        tasks.run(Lane.DISK, texts.get("task.cancel"), () -> {
             int cancelled = queue.cancelWaiting();
             ui.accept(() -> message.set(texts.get("import.cancelled", cancelled)));
         });
@@ -238,7 +252,7 @@ public final class MainViewModel {
             rows.remove(row);
             return;
         }
-        background.execute(() -> {
+        tasks.run(Lane.DISK, texts.get("task.delete"), () -> {
             store.delete(row.ticketId());
             ui.accept(() -> {
                 rows.remove(row);
@@ -253,13 +267,15 @@ public final class MainViewModel {
 
     /** The shown tickets to {@code file} and their items beside it ({@code name-items.csv}). */
     public void export(Path file) {
-        List<UUID> ids = shown.stream().map(TicketRow::ticketId).filter(Objects::nonNull).toList();
-        background.execute(() -> {
-            List<Ticket> tickets = ids.stream().map(store::find).flatMap(Optional::stream).toList();
+        List<UUID> ids =
+                shown.stream().map(TicketRow::ticketId).filter(Objects::nonNull).toList();
+        tasks.run(Lane.DISK, texts.get("task.export"), () -> {
+            List<Ticket> tickets =
+                    ids.stream().map(store::find).flatMap(Optional::stream).toList();
             try {
                 Path itemsFile = CsvExport.write(tickets, store, file);
-                ui.accept(() -> message.set(texts.get("export.done", tickets.size(), file.getFileName(),
-                        itemsFile.getFileName())));
+                ui.accept(() -> message.set(
+                        texts.get("export.done", tickets.size(), file.getFileName(), itemsFile.getFileName())));
             } catch (IOException e) {
                 ui.accept(() -> message.set(texts.get("export.failed", file, e.getMessage())));
             }
@@ -268,7 +284,10 @@ public final class MainViewModel {
 
     public void retry(TicketRow row) {
         if (row.ticketId() != null) {
-            background.execute(() -> queue.retry(row.ticketId()));
+            // The queue tells how the retry ends through its events, as for any import.
+            tasks.run(Lane.DISK, texts.get("task.retry"), () -> {
+                CompletableFuture<ImportQueue.Event> unused = queue.retry(row.ticketId());
+            });
         }
     }
 
@@ -299,9 +318,13 @@ public final class MainViewModel {
         return texts;
     }
 
-    /** An import event and, when it says done, the ticket as stored (read on the import thread). */
-    private record Arrival(ImportQueue.Event event, Ticket read) {
+    /** A sentence for the person in the window's message line (a failure of something they asked for). */
+    public void report(String sentence) {
+        ui.accept(() -> message.set(sentence));
     }
+
+    /** An import event and, when it says done, the ticket as stored (read on the import thread). */
+    private record Arrival(ImportQueue.Event event, Ticket read) {}
 
     /**
      * Applies every import event that arrived since the last drain in one go: one change of the
@@ -318,11 +341,11 @@ public final class MainViewModel {
             libraryGrew |= apply(arrival.event(), arrival.read(), byId, added);
         }
         if (!added.isEmpty()) {
-            Collections.reverse(added);  // the newest file on top, as it arrived
+            Collections.reverse(added); // the newest file on top, as it arrived
             rows.addAll(0, added);
         }
         renderProgress();
-        summarise();  // a row's total arrives without a list change
+        summarise(); // a row's total arrives without a list change
         if (libraryGrew) {
             refreshShops();
             libraryChanged();
@@ -334,7 +357,7 @@ public final class MainViewModel {
         if (event.ticketId() == null || event.state() == ImportState.QUEUED || event.duplicate()) {
             submitted++;
         }
-        if (event.ticketId() == null) {  // refused: not a ticket, nothing stored, no row
+        if (event.ticketId() == null) { // refused: not a ticket, nothing stored, no row
             finished++;
             message.set(texts.get("import.refused", event.file().getFileName(), event.message()));
             return false;
@@ -397,7 +420,11 @@ public final class MainViewModel {
     }
 
     private static void fill(TicketRow row, Ticket ticket) {
-        row.fill(text(ticket.date()), text(ticket.shopName()), text(ticket.total()), Integer.toString(ticket.items()),
+        row.fill(
+                text(ticket.date()),
+                text(ticket.shopName()),
+                text(ticket.total()),
+                Integer.toString(ticket.items()),
                 text(ticket.paymentMethod()));
     }
 

@@ -24,8 +24,7 @@ final class PageImage {
     private static final float DPI = 110f;
     private static final int MAX_PHOTO_WIDTH = 1200;
 
-    private PageImage() {
-    }
+    private PageImage() {}
 
     static Image of(Path file) throws IOException {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {

@@ -6,8 +6,7 @@ import es.cesta.ui.Texts;
 /** The words the status bar uses for each service state. */
 final class ServiceStatus {
 
-    private ServiceStatus() {
-    }
+    private ServiceStatus() {}
 
     static String describe(Texts texts, ServiceState state, int workers, String lastError) {
         return switch (state) {

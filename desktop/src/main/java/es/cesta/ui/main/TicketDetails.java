@@ -2,6 +2,8 @@ package es.cesta.ui.main;
 
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
+import es.cesta.ui.BackgroundTasks;
+import es.cesta.ui.BackgroundTasks.Lane;
 import es.cesta.ui.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -40,12 +41,13 @@ public final class TicketDetails {
 
     /** Below this confidence a field is shown as doubtful. */
     static final double SURE = 0.8;
-    private static final Map<String, String> CONFIDENCE_OF = Map.of("shop_name", "shop", "purchase_date", "date",
-            "total", "total");
+
+    private static final Map<String, String> CONFIDENCE_OF =
+            Map.of("shop_name", "shop", "purchase_date", "date", "total", "total");
     private static final List<String> NUMERIC_COLUMNS = List.of("quantity", "unit_price", "amount", "rate", "base");
 
     private final TicketStore store;
-    private final Executor background;
+    private final BackgroundTasks tasks;
     private final Consumer<Runnable> ui;
     private final EditHistory history = new EditHistory();
     private final AtomicLong generation = new AtomicLong();
@@ -62,10 +64,10 @@ public final class TicketDetails {
     private Texts texts;
     private UUID ticketId;
 
-    public TicketDetails(TicketStore store, Executor background, Consumer<Runnable> ui, Texts texts) {
+    public TicketDetails(TicketStore store, BackgroundTasks tasks, Texts texts) {
         this.store = store;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
+        this.ui = tasks.ui();
         this.texts = texts;
         for (String field : TicketStore.CORRECTABLE) {
             fields.put(field, new SimpleStringProperty(""));
@@ -73,9 +75,12 @@ public final class TicketDetails {
     }
 
     /** Everything the review shows of one ticket, read together off the FX thread. */
-    private record Loaded(Ticket ticket, List<TicketStore.ItemRow> items, List<TicketStore.TaxRow> taxes,
-                          TicketStore.Reading reading, Map<String, String> corrections) {
-    }
+    private record Loaded(
+            Ticket ticket,
+            List<TicketStore.ItemRow> items,
+            List<TicketStore.TaxRow> taxes,
+            TicketStore.Reading reading,
+            Map<String, String> corrections) {}
 
     /** Shows a ticket (null clears the pane); its page image follows when rendered. */
     public void show(UUID id) {
@@ -84,7 +89,7 @@ public final class TicketDetails {
             apply(null);
             return;
         }
-        background.execute(() -> {
+        tasks.run(Lane.DISK, texts.get("task.show"), () -> {
             Loaded loaded = load(id);
             ui.accept(() -> {
                 if (generation.get() == mine) {
@@ -113,8 +118,10 @@ public final class TicketDetails {
     }
 
     private Loaded load(UUID id) {
-        return store.find(id).map(ticket -> new Loaded(ticket, store.items(id), store.taxes(id), store.reading(id),
-                store.corrections(id))).orElse(null);
+        return store.find(id)
+                .map(ticket ->
+                        new Loaded(ticket, store.items(id), store.taxes(id), store.reading(id), store.corrections(id)))
+                .orElse(null);
     }
 
     private void apply(Loaded data) {
@@ -128,11 +135,19 @@ public final class TicketDetails {
         loaded.put("shop_tax_id", ticket == null ? "" : text(ticket.taxId()));
         loaded.put("purchase_date", ticket == null ? "" : text(ticket.date()));
         loaded.put("purchase_time", ticket == null ? "" : text(ticket.time()));
-        loaded.put("total", ticket == null || ticket.total() == null ? "" : ticket.total().toPlainString());
+        loaded.put(
+                "total",
+                ticket == null || ticket.total() == null ? "" : ticket.total().toPlainString());
         loaded.put("payment_method", ticket == null ? "" : text(ticket.paymentMethod()));
         loaded.forEach((field, value) -> fields.get(field).set(value));
-        items.setAll(data == null ? List.of() : data.items().stream().map(TicketDetails::itemLine).toList());
-        taxes.setAll(data == null ? List.of() : data.taxes().stream().map(TicketDetails::taxLine).toList());
+        items.setAll(
+                data == null
+                        ? List.of()
+                        : data.items().stream().map(TicketDetails::itemLine).toList());
+        taxes.setAll(
+                data == null
+                        ? List.of()
+                        : data.taxes().stream().map(TicketDetails::taxLine).toList());
         doubts.clear();
         if (data != null) {
             doubts.putAll(doubtsOf(data));
@@ -172,8 +187,10 @@ public final class TicketDetails {
             }
         });
         if (Boolean.FALSE.equals(data.reading().checks().get("items_sum_matches_total"))) {
-            String reason = texts.get("review.itemsDisagree", sum(data.items().stream()
-                    .map(TicketStore.ItemRow::amount).toList()), loaded.get("total"));
+            String reason = texts.get(
+                    "review.itemsDisagree",
+                    sum(data.items().stream().map(TicketStore.ItemRow::amount).toList()),
+                    loaded.get("total"));
             found.put("items", reason);
             found.putIfAbsent("total", reason);
         }
@@ -186,7 +203,10 @@ public final class TicketDetails {
     }
 
     private static String sum(List<String> amounts) {
-        return amounts.stream().filter(Objects::nonNull).map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)
+        return amounts.stream()
+                .filter(Objects::nonNull)
+                .map(BigDecimal::new)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .toPlainString();
     }
 
@@ -211,7 +231,8 @@ public final class TicketDetails {
 
     /** Saves one edited cell of the items or VAT table at once, as one undoable edit. */
     public void editLine(LineRow line, String column, String value, Consumer<Ticket> saved) {
-        if (ticketId == null || Objects.equals(value.strip(), line.column(column).get())) {
+        if (ticketId == null
+                || Objects.equals(value.strip(), line.column(column).get())) {
             return;
         }
         String clean = value.strip();
@@ -220,7 +241,7 @@ public final class TicketDetails {
                 clean = new BigDecimal(clean.replace(',', '.')).toPlainString();
             } catch (NumberFormatException e) {
                 status.set(texts.get("review.notANumber", value));
-                return;  // nothing stored: the view redraws the cell with the stored value
+                return; // nothing stored: the view redraws the cell with the stored value
             }
         }
         write(ticketId, Map.of(line.field(column), clean), saved);
@@ -231,7 +252,7 @@ public final class TicketDetails {
             status.set(texts.get("review.nothingChanged"));
             return;
         }
-        background.execute(() -> {
+        tasks.run(Lane.DISK, texts.get("task.save"), () -> {
             Map<String, String> corrections = store.corrections(id);
             Map<String, String> before = new HashMap<>();
             changes.forEach((field, value) -> {
@@ -245,10 +266,13 @@ public final class TicketDetails {
 
     /** Puts back what the last saved edit changed (on whichever ticket it was). */
     public void undo(Consumer<Ticket> undone) {
-        background.execute(() -> history.takeLast().ifPresent(edit -> {
-            edit.before().forEach((field, value) -> store.correct(edit.ticketId(), field, value));
-            finish(edit.ticketId(), undone, texts.get("review.undone"));
-        }));
+        tasks.run(
+                Lane.DISK,
+                texts.get("task.undo"),
+                () -> history.takeLast().ifPresent(edit -> {
+                    edit.before().forEach((field, value) -> store.correct(edit.ticketId(), field, value));
+                    finish(edit.ticketId(), undone, texts.get("review.undone"));
+                }));
     }
 
     private void finish(UUID id, Consumer<Ticket> done, String said) {
@@ -262,7 +286,7 @@ public final class TicketDetails {
                 generation.incrementAndGet();
                 Image image = page.get();
                 apply(reloaded);
-                page.set(image);  // same file, same picture
+                page.set(image); // same file, same picture
                 status.set(said);
             }
             done.accept(reloaded.ticket());
@@ -285,7 +309,10 @@ public final class TicketDetails {
         String total = fields.get("total").get().strip().replace(',', '.');
         if (!total.isEmpty()) {
             try {
-                fields.get("total").set(new BigDecimal(total).setScale(2, RoundingMode.HALF_UP).toPlainString());
+                fields.get("total")
+                        .set(new BigDecimal(total)
+                                .setScale(2, RoundingMode.HALF_UP)
+                                .toPlainString());
             } catch (NumberFormatException e) {
                 return texts.get("review.badTotal");
             }

@@ -20,7 +20,13 @@ public final class TicketRow {
     private String detail = "";
 
     /** Where a row's ticket is; the words for it come from the view model's language. */
-    enum Status { QUEUED, READING, DONE, DUPLICATE, FAILED }
+    enum Status {
+        QUEUED,
+        READING,
+        DONE,
+        DUPLICATE,
+        FAILED
+    }
 
     public TicketRow(Path file, UUID ticketId) {
         this.file = file;
@@ -41,8 +47,14 @@ public final class TicketRow {
             return true;
         }
         String needle = text.strip().toLowerCase(java.util.Locale.ROOT).replace(',', '.');
-        return java.util.stream.Stream.of(shop.get(), date.get(), total.get(), state.get(), file.getFileName().toString())
-                .anyMatch(value -> value != null && value.toLowerCase(java.util.Locale.ROOT).contains(needle));
+        return java.util.stream.Stream.of(
+                        shop.get(),
+                        date.get(),
+                        total.get(),
+                        state.get(),
+                        file.getFileName().toString())
+                .anyMatch(value -> value != null
+                        && value.toLowerCase(java.util.Locale.ROOT).contains(needle));
     }
 
     java.math.BigDecimal totalValue() {

@@ -20,11 +20,20 @@ public final class SpendingView {
     private final SpendingViewModel viewModel;
     private final Supplier<Texts> texts;
 
-    @FXML private ChoiceBox<Spending.Period> periodChoice;
-    @FXML private BarChart<String, Number> monthChart;
-    @FXML private BarChart<String, Number> shopChart;
-    @FXML private ComboBox<String> productChoice;
-    @FXML private LineChart<String, Number> priceChart;
+    @FXML
+    private ChoiceBox<Spending.Period> periodChoice;
+
+    @FXML
+    private BarChart<String, Number> monthChart;
+
+    @FXML
+    private BarChart<String, Number> shopChart;
+
+    @FXML
+    private ComboBox<String> productChoice;
+
+    @FXML
+    private LineChart<String, Number> priceChart;
 
     public SpendingView(SpendingViewModel viewModel, Supplier<Texts> texts) {
         this.viewModel = viewModel;
@@ -52,8 +61,12 @@ public final class SpendingView {
         productChoice.valueProperty().bindBidirectional(viewModel.productProperty());
         Runnable drawPrices = () -> {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
-            viewModel.prices().forEach(point -> series.getData().add(new XYChart.Data<>(
-                    point.date() + " " + (point.shop() == null ? "" : point.shop()), point.unitPrice())));
+            viewModel
+                    .prices()
+                    .forEach(point -> series.getData()
+                            .add(new XYChart.Data<>(
+                                    point.date() + " " + (point.shop() == null ? "" : point.shop()),
+                                    point.unitPrice())));
             priceChart.getData().setAll(List.of(series));
         };
         viewModel.prices().addListener((ListChangeListener<TicketStore.PricePoint>) change -> drawPrices.run());

@@ -2,9 +2,10 @@ package es.cesta.ui.spending;
 
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
+import es.cesta.ui.BackgroundTasks;
+import es.cesta.ui.BackgroundTasks.Lane;
 import es.cesta.ui.Texts;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,7 +16,7 @@ import javafx.collections.ObservableList;
 public final class SpendingViewModel {
 
     private final TicketStore store;
-    private final Executor background;
+    private final BackgroundTasks tasks;
     private final Consumer<Runnable> ui;
     private final ObjectProperty<Spending.Period> period = new SimpleObjectProperty<>(Spending.Period.LAST_12_MONTHS);
     private final ObservableList<Spending.Bar> months = FXCollections.observableArrayList();
@@ -24,14 +25,15 @@ public final class SpendingViewModel {
     private final ObjectProperty<String> product = new SimpleObjectProperty<>();
     private final ObservableList<TicketStore.PricePoint> prices = FXCollections.observableArrayList();
 
-    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private Texts texts;
 
-    public SpendingViewModel(TicketStore store, Executor background, Consumer<Runnable> ui, Texts texts) {
+    public SpendingViewModel(TicketStore store, BackgroundTasks tasks, Texts texts) {
         this.texts = texts;
         this.store = store;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
+        this.ui = tasks.ui();
         period.addListener((property, before, now) -> refresh());
         product.addListener((property, before, now) -> loadPrices(now));
     }
@@ -42,7 +44,7 @@ public final class SpendingViewModel {
             prices.clear();
             return;
         }
-        background.execute(() -> {
+        tasks.run(Lane.DISK, texts.get("task.spending"), () -> {
             List<TicketStore.PricePoint> points = store.priceHistory(description);
             ui.accept(() -> prices.setAll(points));
         });
@@ -56,7 +58,7 @@ public final class SpendingViewModel {
         if (!refreshPending.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
+        tasks.run(Lane.DISK, texts.get("task.spending"), () -> {
             refreshPending.set(false);
             Spending.Period chosen = period.get();
             List<Ticket> tickets = store.all();
@@ -71,7 +73,7 @@ public final class SpendingViewModel {
                 if (kept != null && repeated.contains(kept)) {
                     loadPrices(kept);
                 } else if (!repeated.isEmpty()) {
-                    product.set(repeated.get(0));  // the most bought product: the chart is never empty for nothing
+                    product.set(repeated.get(0)); // the most bought product: the chart is never empty for nothing
                 }
             });
         });

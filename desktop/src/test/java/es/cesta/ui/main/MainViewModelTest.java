@@ -8,6 +8,7 @@ import es.cesta.service.ServiceState;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.TicketStore;
 import es.cesta.tickets.TicketStoreTestSupport;
+import es.cesta.ui.BackgroundTasks;
 import es.cesta.ui.Texts;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -23,13 +24,28 @@ import org.junit.jupiter.api.io.TempDir;
 class MainViewModelTest {
 
     private static MainViewModel viewModel(TicketStore store, ImportQueue queue) {
-        return new MainViewModel(store, queue, Runnable::run, Runnable::run,
-                request -> { throw new IllegalStateException("no service in this test"); }, Texts.english());
+        return new MainViewModel(
+                store,
+                queue,
+                BackgroundTasks.on(Runnable::run, Runnable::run),
+                request -> {
+                    throw new IllegalStateException("no service in this test");
+                },
+                Texts.english());
     }
 
-    private static UUID done(TicketStore store, Path inbox, String shop, String total, LocalDate date,
-                             Map<String, Double> confidence, Map<String, Boolean> checks) throws Exception {
-        UUID id = store.register(Files.writeString(inbox.resolve(UUID.randomUUID() + ".pdf"), "%PDF-1.4 " + UUID.randomUUID())).ticketId();
+    private static UUID done(
+            TicketStore store,
+            Path inbox,
+            String shop,
+            String total,
+            LocalDate date,
+            Map<String, Double> confidence,
+            Map<String, Boolean> checks)
+            throws Exception {
+        UUID id = store.register(
+                        Files.writeString(inbox.resolve(UUID.randomUUID() + ".pdf"), "%PDF-1.4 " + UUID.randomUUID()))
+                .ticketId();
         store.markDone(id, TicketStoreTestSupport.reading(id, shop, new BigDecimal(total), date, confidence, checks));
         return id;
     }
@@ -37,11 +53,14 @@ class MainViewModelTest {
     @Test
     void refusedFilesBecomeAMessageAndNoRow(@TempDir Path home, @TempDir Path inbox) throws Exception {
         Path notes = Files.writeString(inbox.resolve("notes.txt"), "milk");
-        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.importFiles(List.of(notes));
             assertTrue(viewModel.rows().isEmpty());
-            assertEquals("notes.txt was not imported: not a PDF, JPEG or PNG ticket", viewModel.messageProperty().get());
+            assertEquals(
+                    "notes.txt was not imported: not a PDF, JPEG or PNG ticket",
+                    viewModel.messageProperty().get());
             assertEquals("1 of 1 files", viewModel.progressTextProperty().get());
             assertEquals(1.0, viewModel.progressProperty().get());
             assertFalse(viewModel.importingProperty().get());
@@ -49,14 +68,40 @@ class MainViewModelTest {
     }
 
     @Test
+    void backgroundWorkThatFailsIsToldInTheMessageLine(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        TicketStore store = TicketStore.open(home);
+        try (ImportQueue queue = new ImportQueue(store, null, 1)) {
+            done(store, inbox, "MERCADONA", "12.50", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
+            MainViewModel viewModel = viewModel(store, queue);
+            viewModel.load();
+            TicketRow row = viewModel.rows().get(0);
+            store.close(); // the disk gone from under the library
+            viewModel.delete(row);
+            assertTrue(
+                    viewModel.messageProperty().get().startsWith("Something went wrong — Deleting the ticket: "),
+                    viewModel.messageProperty().get());
+            assertEquals(1, viewModel.rows().size(), "the row stays: nothing was deleted");
+            viewModel.select(row);
+            assertTrue(
+                    viewModel.messageProperty().get().startsWith("Something went wrong — Showing the ticket: "),
+                    viewModel.messageProperty().get());
+        }
+    }
+
+    @Test
     void serviceStatesAreWordedForTheStatusBar(@TempDir Path home) {
-        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.serviceChanged(ServiceState.READY, 5, "");
-            assertEquals("Service ready (5 workers)", viewModel.serviceStatusProperty().get());
+            assertEquals(
+                    "Service ready (5 workers)",
+                    viewModel.serviceStatusProperty().get());
             assertFalse(viewModel.serviceFailedProperty().get());
             viewModel.serviceChanged(ServiceState.FAILED, 0, "start failed: no module named ocr_service");
-            assertEquals("Service failed: start failed: no module named ocr_service", viewModel.serviceStatusProperty().get());
+            assertEquals(
+                    "Service failed: start failed: no module named ocr_service",
+                    viewModel.serviceStatusProperty().get());
             assertTrue(viewModel.serviceFailedProperty().get());
         }
     }
@@ -64,7 +109,8 @@ class MainViewModelTest {
     @Test
     void theLibraryIsLoadedFromTheStore(@TempDir Path home, @TempDir Path inbox) throws Exception {
         Path ticket = Files.writeString(inbox.resolve("t.pdf"), "%PDF-1.4 a ticket");
-        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
             store.register(ticket);
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.load();
@@ -75,20 +121,30 @@ class MainViewModelTest {
 
     @Test
     void searchFiltersTheRowsAndTheTotalOfWhatIsShown(@TempDir Path home, @TempDir Path inbox) throws Exception {
-        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
             for (int i = 0; i < 3; i++) {
-                done(store, inbox, i == 2 ? "DIA" : "MERCADONA", i == 2 ? "8.76" : "10.00", LocalDate.of(2025, 1, 14),
-                        Map.of(), Map.of());
+                done(
+                        store,
+                        inbox,
+                        i == 2 ? "DIA" : "MERCADONA",
+                        i == 2 ? "8.76" : "10.00",
+                        LocalDate.of(2025, 1, 14),
+                        Map.of(),
+                        Map.of());
             }
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.load();
-            assertEquals("3 tickets, 28.76 in all", viewModel.shownSummaryProperty().get());
+            assertEquals(
+                    "3 tickets, 28.76 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("mercadona");
             assertEquals(2, viewModel.shownRows().size());
-            assertEquals("2 tickets, 20.00 in all", viewModel.shownSummaryProperty().get());
+            assertEquals(
+                    "2 tickets, 20.00 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("8,76");
             assertEquals(1, viewModel.shownRows().size());
-            assertEquals("1 ticket, 8.76 in all", viewModel.shownSummaryProperty().get());
+            assertEquals(
+                    "1 ticket, 8.76 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("");
             assertEquals(3, viewModel.shownRows().size());
             assertTrue(viewModel.nextShopProperty().get().startsWith("The next-shop prediction is not available"));
@@ -97,7 +153,8 @@ class MainViewModelTest {
 
     @Test
     void dateRangeAndShopFiltersCombineWithTheSearch(@TempDir Path home, @TempDir Path inbox) throws Exception {
-        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
             done(store, inbox, "MERCADONA", "10.00", LocalDate.of(2025, 1, 5), Map.of(), Map.of());
             done(store, inbox, "MERCADONA", "20.00", LocalDate.of(2025, 2, 5), Map.of(), Map.of());
             done(store, inbox, "DIA", "5.50", LocalDate.of(2025, 2, 20), Map.of(), Map.of());
@@ -106,13 +163,17 @@ class MainViewModelTest {
             viewModel.load();
             assertEquals(List.of("DIA", "LIDL", "MERCADONA"), viewModel.shops());
             viewModel.fromProperty().set(LocalDate.of(2025, 2, 1));
-            assertEquals("3 tickets, 32.75 in all", viewModel.shownSummaryProperty().get());
+            assertEquals(
+                    "3 tickets, 32.75 in all", viewModel.shownSummaryProperty().get());
             viewModel.toProperty().set(LocalDate.of(2025, 2, 28));
-            assertEquals("2 tickets, 25.50 in all", viewModel.shownSummaryProperty().get());
+            assertEquals(
+                    "2 tickets, 25.50 in all", viewModel.shownSummaryProperty().get());
             viewModel.shopProperty().set("MERCADONA");
-            assertEquals("1 ticket, 20.00 in all", viewModel.shownSummaryProperty().get());
+            assertEquals(
+                    "1 ticket, 20.00 in all", viewModel.shownSummaryProperty().get());
             viewModel.fromProperty().set(null);
-            assertEquals("2 tickets, 30.00 in all", viewModel.shownSummaryProperty().get());
+            assertEquals(
+                    "2 tickets, 30.00 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("20.00");
             assertEquals(1, viewModel.shownRows().size());
         }
@@ -121,8 +182,14 @@ class MainViewModelTest {
     @Test
     void doubtfulFieldsAreFlaggedWithTheirReasonAndACorrectionClearsTheDoubt(@TempDir Path home, @TempDir Path inbox)
             throws Exception {
-        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
-            UUID id = done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14),
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            UUID id = done(
+                    store,
+                    inbox,
+                    "DIA",
+                    "8.76",
+                    LocalDate.of(2025, 1, 14),
                     Map.of("shop", 0.55, "date", 0.95, "total", 0.9),
                     Map.of("items_sum_matches_total", false, "taxes_match_total", true));
             MainViewModel viewModel = viewModel(store, queue);
@@ -130,9 +197,12 @@ class MainViewModelTest {
             viewModel.select(viewModel.rows().get(0));
             TicketDetails details = viewModel.details();
             assertEquals(id, details.ticketId());
-            assertEquals("Cesta is not sure of this value (55 %)", details.doubts().get("shop_name"));
+            assertEquals(
+                    "Cesta is not sure of this value (55 %)", details.doubts().get("shop_name"));
             assertFalse(details.doubts().containsKey("purchase_date"));
-            assertTrue(details.doubts().get("items").startsWith("the items add up to"), details.doubts().toString());
+            assertTrue(
+                    details.doubts().get("items").startsWith("the items add up to"),
+                    details.doubts().toString());
             assertTrue(details.doubts().containsKey("total"));
             assertFalse(details.doubts().containsKey("taxes"));
             assertEquals(1, details.items().size());
@@ -147,7 +217,8 @@ class MainViewModelTest {
 
     @Test
     void undoPutsBackWhatTheLastSavedEditChanged(@TempDir Path home, @TempDir Path inbox) throws Exception {
-        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
             UUID id = done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.load();
@@ -160,17 +231,19 @@ class MainViewModelTest {
             assertEquals(new BigDecimal("8.67"), store.find(id).orElseThrow().total());
             LineRow bread = details.items().get(0);
             viewModel.editLine(bread, "description", "PAN DE PUEBLO");
-            viewModel.editLine(details.items().get(0), "amount", "uno");  // refused: not a number
-            assertEquals("'uno' is not a number such as 1.25.", details.statusProperty().get());
+            viewModel.editLine(details.items().get(0), "amount", "uno"); // refused: not a number
+            assertEquals(
+                    "'uno' is not a number such as 1.25.",
+                    details.statusProperty().get());
             assertEquals("PAN DE PUEBLO", store.items(id).get(0).description());
             assertEquals("8.76", store.items(id).get(0).amount());
             assertTrue(details.canUndoProperty().get());
 
-            viewModel.undo();  // the item's description
+            viewModel.undo(); // the item's description
             assertEquals("PAN", store.items(id).get(0).description());
             assertEquals("PAN", details.items().get(0).column("description").get());
             assertEquals(new BigDecimal("8.67"), store.find(id).orElseThrow().total());
-            viewModel.undo();  // the total
+            viewModel.undo(); // the total
             assertEquals(new BigDecimal("8.76"), store.find(id).orElseThrow().total());
             assertEquals("8.76", viewModel.rows().get(0).totalProperty().get());
             assertFalse(store.find(id).orElseThrow().corrected());
@@ -180,15 +253,19 @@ class MainViewModelTest {
 
     @Test
     void switchingToSpanishRewordsRowsStatusAndSummary(@TempDir Path home, @TempDir Path inbox) throws Exception {
-        try (TicketStore store = TicketStore.open(home); ImportQueue queue = new ImportQueue(store, null, 1)) {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
             done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.load();
             viewModel.serviceChanged(ServiceState.READY, 2, "");
             viewModel.useTexts(Texts.of("es"));
             assertEquals("hecho", viewModel.rows().get(0).stateProperty().get());
-            assertEquals("Servicio listo (2 procesos)", viewModel.serviceStatusProperty().get());
-            assertEquals("1 ticket, 8.76 en total", viewModel.shownSummaryProperty().get());
+            assertEquals(
+                    "Servicio listo (2 procesos)",
+                    viewModel.serviceStatusProperty().get());
+            assertEquals(
+                    "1 ticket, 8.76 en total", viewModel.shownSummaryProperty().get());
             assertTrue(viewModel.nextShopProperty().get().startsWith("La predicción aún no está disponible"));
         }
     }

@@ -15,9 +15,21 @@ import org.junit.jupiter.api.Test;
 class SpendingTest {
 
     private static Ticket ticket(String shop, String date, String total, ImportState state) {
-        return new Ticket(UUID.randomUUID(), "t.pdf", "sha", state, null, shop, null,
-                date == null ? null : LocalDate.parse(date), null, total == null ? null : new BigDecimal(total), null, 0,
-                Path.of("t.pdf"), false);
+        return new Ticket(
+                UUID.randomUUID(),
+                "t.pdf",
+                "sha",
+                state,
+                null,
+                shop,
+                null,
+                date == null ? null : LocalDate.parse(date),
+                null,
+                total == null ? null : new BigDecimal(total),
+                null,
+                0,
+                Path.of("t.pdf"),
+                false);
     }
 
     @Test
@@ -28,15 +40,21 @@ class SpendingTest {
                 ticket("DIA", "2025-02-06", "14.76", ImportState.DONE),
                 ticket("DIA", "2024-10-29", "4.01", ImportState.DONE),
                 ticket("LIDL", "2023-01-10", "9.99", ImportState.DONE),
-                ticket("ALDI", null, "5.00", ImportState.DONE),          // no date: not in a month
+                ticket("ALDI", null, "5.00", ImportState.DONE), // no date: not in a month
                 ticket("ALCAMPO", "2025-03-02", "7.00", ImportState.FAILED));
-        assertEquals(List.of(new Spending.Bar("2025-02", new BigDecimal("14.76")),
+        assertEquals(
+                List.of(
+                        new Spending.Bar("2025-02", new BigDecimal("14.76")),
                         new Spending.Bar("2025-03", new BigDecimal("50.12"))),
                 Spending.perMonth(tickets, Spending.Period.LAST_3_MONTHS));
-        assertEquals(3, Spending.perMonth(tickets, Spending.Period.LAST_12_MONTHS).size());
+        assertEquals(
+                3, Spending.perMonth(tickets, Spending.Period.LAST_12_MONTHS).size());
         assertEquals(4, Spending.perMonth(tickets, Spending.Period.ALL).size());
-        assertEquals(List.of(new Spending.Bar("MERCADONA", new BigDecimal("50.12")),
-                        new Spending.Bar("DIA", new BigDecimal("18.77")), new Spending.Bar("LIDL", new BigDecimal("9.99"))),
+        assertEquals(
+                List.of(
+                        new Spending.Bar("MERCADONA", new BigDecimal("50.12")),
+                        new Spending.Bar("DIA", new BigDecimal("18.77")),
+                        new Spending.Bar("LIDL", new BigDecimal("9.99"))),
                 Spending.perShop(tickets, Spending.Period.ALL, es.cesta.ui.Texts.english()));
     }
 
