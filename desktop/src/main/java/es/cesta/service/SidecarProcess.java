@@ -47,7 +47,12 @@ public final class SidecarProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-        return new SidecarProcess(builder.start());
+        try {
+            return new SidecarProcess(builder.start());
+        } catch (IOException e) {
+            // The JDK says "error=2, No such file or directory" without naming the file.
+            throw new IOException("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
     }
 
     private void drain(InputStream stream, String name, boolean watchReady) {

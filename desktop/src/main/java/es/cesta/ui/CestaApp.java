@@ -26,8 +26,10 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** Composition root of the window: builds every part, shows the window at once, closes everything. */
@@ -152,8 +154,11 @@ public class CestaApp extends Application {
     private void showMainWindow() throws IOException {
         long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
         buildMainView();
-        stage.setScene(new Scene(loadView())); // a scene of its own: not the rescue screen's size
-        stage.sizeToScene();
+        boolean wasShowing = stage.isShowing(); // the rescue screen was
+        stage.setScene(new Scene(loadView()));
+        if (wasShowing) {
+            fitToScreen(stage);
+        }
         applyTheme(settings.theme());
         WindowPlacement.restore(stage, settings);
         stage.show();
@@ -170,6 +175,15 @@ public class CestaApp extends Application {
                         .filter(java.nio.file.Files::exists)
                         .toList();
         viewModel.importFiles(opened);
+    }
+
+    /** The window at its content's size (the rescue screen was smaller), never beyond the screen. */
+    private static void fitToScreen(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Parent root = stage.getScene().getRoot();
+        stage.setWidth(Math.min(root.prefWidth(-1), screen.getWidth()));
+        stage.setHeight(Math.min(root.prefHeight(-1), screen.getHeight()));
+        stage.centerOnScreen();
     }
 
     /** The view model of the open library, loaded; the service's state as it is now. */

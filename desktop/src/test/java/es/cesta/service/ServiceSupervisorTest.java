@@ -41,7 +41,7 @@ class ServiceSupervisorTest {
         AppConfig byDefault = TestServices.config().withWorkers(0);
         try (ServiceSupervisor supervisor = new ServiceSupervisor(byDefault, RestartPolicy.standard())) {
             supervisor.start();
-            assertTrue(supervisor.awaitState(ServiceState.READY, Duration.ofSeconds(60)), supervisor.lastError());
+            assertTrue(supervisor.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND), supervisor.lastError());
             int cores = Runtime.getRuntime().availableProcessors();
             assertEquals(
                     Math.max(2, cores),
@@ -62,7 +62,7 @@ class ServiceSupervisorTest {
         try (ServiceSupervisor supervisor = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard())) {
             supervisor.addListener(seen::add);
             supervisor.start();
-            assertTrue(supervisor.awaitState(ServiceState.READY, Duration.ofSeconds(30)), supervisor.lastError());
+            assertTrue(supervisor.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND), supervisor.lastError());
             assertEquals(List.of(ServiceState.STARTING, ServiceState.READY), seen);
             IntelligenceClient client = new IntelligenceClient(supervisor);
             assertEquals(2, client.health().workers());
@@ -86,12 +86,12 @@ class ServiceSupervisorTest {
         try (ServiceSupervisor supervisor = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard())) {
             supervisor.addListener(seen::add);
             supervisor.start();
-            assertTrue(supervisor.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            assertTrue(supervisor.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
             long firstPid = supervisor.servicePid();
             List<ProcessHandle> firstTree = TestServices.tree(firstPid);
             ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
             assertTrue(TestServices.allGoneWithin(firstTree, Duration.ofSeconds(5)), "orphaned workers");
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long end = System.nanoTime() + TestServices.SERVICE_BOUND.toNanos();
             while (!(supervisor.state() == ServiceState.READY && supervisor.servicePid() != firstPid)
                     && System.nanoTime() < end) {
                 Thread.sleep(50);
@@ -126,7 +126,7 @@ class ServiceSupervisorTest {
         AppConfig preferringTheTakenPort = TestServices.config().withPreferredPort(taken);
         try (ServiceSupervisor supervisor = new ServiceSupervisor(preferringTheTakenPort, RestartPolicy.standard())) {
             supervisor.start();
-            assertTrue(supervisor.awaitState(ServiceState.READY, Duration.ofSeconds(30)), supervisor.lastError());
+            assertTrue(supervisor.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND), supervisor.lastError());
             assertNotEquals(taken, supervisor.baseUri().getPort());
             OcrResult result = new IntelligenceClient(supervisor).processTicket(UUID.randomUUID(), TICKET);
             assertEquals(new BigDecimal("37.76"), result.total());
@@ -141,7 +141,7 @@ class ServiceSupervisorTest {
     void withAServiceUrlItAttachesInsteadOfSpawning() throws Exception {
         try (ServiceSupervisor owner = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard())) {
             owner.start();
-            assertTrue(owner.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            assertTrue(owner.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
             es.cesta.config.AppConfig attached = es.cesta.config.AppConfig.load(
                     TestServices.SERVICE_DIR,
                     java.util.Map.of(
@@ -152,7 +152,7 @@ class ServiceSupervisorTest {
                     null);
             try (ServiceSupervisor guest = new ServiceSupervisor(attached, RestartPolicy.standard())) {
                 guest.start();
-                assertTrue(guest.awaitState(ServiceState.READY, Duration.ofSeconds(10)), guest.lastError());
+                assertTrue(guest.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND), guest.lastError());
                 assertEquals(-1, guest.servicePid(), "an attached supervisor spawns nothing");
                 OcrResult result = new IntelligenceClient(guest).processTicket(UUID.randomUUID(), TICKET);
                 assertEquals(new BigDecimal("37.76"), result.total());
@@ -170,13 +170,24 @@ class ServiceSupervisorTest {
                 new ServiceSupervisor(TestServices.config().withPython(broken), TestServices.fastPolicy())) {
             supervisor.addListener(seen::add);
             supervisor.start();
-            assertTrue(supervisor.awaitState(ServiceState.FAILED, Duration.ofSeconds(20)), seen.toString());
+            assertTrue(supervisor.awaitState(ServiceState.FAILED, TestServices.SERVICE_BOUND), seen.toString());
             assertEquals(
                     4, seen.stream().filter(s -> s == ServiceState.RESTARTING).count(), seen.toString());
             assertTrue(
                     supervisor.lastLogLines().stream().anyMatch(l -> l.contains("ImportError")),
                     supervisor.lastLogLines().toString());
             assertTrue(supervisor.lastError().contains("before READY"), supervisor.lastError());
+        }
+    }
+
+    @Test
+    void aMissingServiceExecutableIsNamedInTheFailure(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("no-such-python");
+        try (ServiceSupervisor supervisor =
+                new ServiceSupervisor(TestServices.config().withPython(missing), TestServices.fastPolicy())) {
+            supervisor.start();
+            assertTrue(supervisor.awaitState(ServiceState.FAILED, TestServices.SERVICE_BOUND), supervisor.lastError());
+            assertTrue(supervisor.lastError().contains(missing.toString()), supervisor.lastError());
         }
     }
 
@@ -217,7 +228,7 @@ class ServiceSupervisorTest {
         public static void main(String[] args) throws Exception {
             ServiceSupervisor supervisor = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
             supervisor.start();
-            if (!supervisor.awaitState(ServiceState.READY, Duration.ofSeconds(30))) {
+            if (!supervisor.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND)) {
                 System.out.println("FAILED " + supervisor.lastError());
                 System.exit(1);
             }

@@ -16,6 +16,16 @@ public final class TestServices {
     public static final Path ES_DEV =
             SERVICE_DIR.resolve("../../shared/receipts/es-dev").normalize();
 
+    /**
+     * How long a test waits for the service to start, restart or read tickets. Generous on purpose:
+     * the service runs at nice 10, so on a machine whose cores are all busy (CI, a person's laptop
+     * during a build) it gets a small share of the CPU. Waits end as soon as the awaited event
+     * happens, so an idle machine is not slowed; only a hang waits this long.
+     */
+    public static final Duration SERVICE_BOUND = Duration.ofMinutes(5);
+
+    public static final long SERVICE_BOUND_S = SERVICE_BOUND.toSeconds();
+
     private TestServices() {}
 
     public static AppConfig config() {

@@ -10,7 +10,6 @@ import es.cesta.service.ServiceSupervisor;
 import es.cesta.service.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +38,7 @@ class ImportQueueTest {
         try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
                 TicketStore store = TicketStore.open(home)) {
             service.start();
-            assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            assertTrue(service.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
             List<ImportQueue.Event> events = new CopyOnWriteArrayList<>();
             try (ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 2)) {
                 queue.addListener(events::add);
@@ -78,7 +77,7 @@ class ImportQueueTest {
                 TicketStore store = TicketStore.open(home);
                 ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 1)) {
             service.start();
-            assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            assertTrue(service.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
             List<ImportQueue.Event> events = new CopyOnWriteArrayList<>();
             queue.addListener(events::add);
             List<CompletableFuture<ImportQueue.Event>> jobs = queue.submit(scans);
@@ -120,7 +119,7 @@ class ImportQueueTest {
                 TicketStore store = TicketStore.open(home);
                 ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 2)) {
             service.start();
-            assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+            assertTrue(service.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
             List<ImportQueue.Event> resumed = queue.resumeUnfinished().stream()
                     .map(CompletableFuture::join)
                     .toList();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +36,16 @@ class StoringFailsTest {
                 TicketStore store = TicketStore.open(home);
                 ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 1)) {
             service.start();
-            assertTrue(service.awaitState(ServiceState.READY, Duration.ofSeconds(60)), service.lastError());
+            assertTrue(service.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND), service.lastError());
             ImportQueue.Event first =
-                    queue.submit(List.of(tickets.get(0))).get(0).get(60, TimeUnit.SECONDS);
+                    queue.submit(List.of(tickets.get(0))).get(0).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
             assertEquals(ImportState.DONE, first.state());
 
             execute(database, DISK_FULL);
             List<ImportQueue.Event> events = new CopyOnWriteArrayList<>();
             queue.addListener(events::add);
             ImportQueue.Event second =
-                    queue.submit(List.of(tickets.get(1))).get(0).get(60, TimeUnit.SECONDS);
+                    queue.submit(List.of(tickets.get(1))).get(0).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
             assertEquals(ImportState.FAILED, second.state(), "the window is told: no row stays 'reading'");
             assertTrue(second.message().contains("disk is full"), second.message());
             assertEquals(ImportState.FAILED, events.get(events.size() - 1).state());

@@ -53,7 +53,7 @@ class LibraryRescueTest {
     @AfterEach
     void stop() throws Exception {
         if (app != null) {
-            WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(app::stop).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
         }
     }
 

@@ -9,7 +9,6 @@ import es.cesta.ui.main.TicketRow;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -45,7 +44,7 @@ class MainWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(app::stop).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
     }
 
     private void drop(FxRobot robot, List<Path> files) {
@@ -61,7 +60,7 @@ class MainWindowTest {
 
     @Test
     void droppedRealTicketsAreReadAndShownWithShopDateAndTotal(FxRobot robot) throws Exception {
-        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
         drop(
                 robot,
                 List.of(
@@ -70,7 +69,7 @@ class MainWindowTest {
                         TestServices.ES_DEV.resolve("scan-mercadona-2023-12-15-2d5f7f25.pdf")));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
         WaitForAsyncUtils.waitFor(
-                60,
+                TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
                 () -> table.getItems().size() == 3
                         && table.getItems().stream()
@@ -112,7 +111,7 @@ class MainWindowTest {
 
     @Test
     void aServiceKilledWhileTheWindowIsOpenRestartsAndTheImportInFlightCompletes(FxRobot robot) throws Exception {
-        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
         List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
         Label status = robot.lookup("#serviceLabel").queryAs(Label.class);
         robot.interact(() -> status.textProperty().addListener((p, before, text) -> statuses.add(text)));
@@ -127,18 +126,21 @@ class MainWindowTest {
         drop(robot, scans);
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
         WaitForAsyncUtils.waitFor(
-                20,
+                TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
                 () -> table.getItems().stream()
                         .anyMatch(r -> r.stateProperty().get().equals("reading…")));
         ProcessHandle.of(app.supervisor().servicePid()).orElseThrow().destroyForcibly();
         WaitForAsyncUtils.waitFor(
-                90,
+                TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
                 () -> table.getItems().size() == 4
                         && table.getItems().stream()
                                 .allMatch(r -> r.stateProperty().get().equals("done")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Service ready"));
+        WaitForAsyncUtils.waitFor(
+                TestServices.SERVICE_BOUND_S,
+                TimeUnit.SECONDS,
+                () -> status.getText().startsWith("Service ready"));
         int restarting = statuses.indexOf("Service restarting…");
         assertTrue(restarting >= 0, statuses.toString());
         assertTrue(
@@ -147,18 +149,18 @@ class MainWindowTest {
         assertEquals(4, app.store().all().size());
         Label card = robot.lookup("#nextShopLabel").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(
-                20,
+                TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
                 () -> card.getText().contains("%  MERCADONA") || card.getText().contains("%  DIA"));
     }
 
     @Test
     void aCorrectionIsSavedAndStillThereAfterARestart(FxRobot robot) throws Exception {
-        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
         drop(robot, List.of(TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf")));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
         WaitForAsyncUtils.waitFor(
-                30,
+                TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
                 () -> table.getItems().size() == 1
                         && table.getItems().get(0).stateProperty().get().equals("done"));
@@ -199,7 +201,7 @@ class MainWindowTest {
 
     /** Quits the app and starts it again on the same library, as a person would. */
     private void restartApp(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(app::stop).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
         app = new CestaApp();
         app.init();
         robot.interact(() -> {
@@ -212,11 +214,11 @@ class MainWindowTest {
     }
 
     private TableView<TicketRow> importOne(FxRobot robot, String name) throws Exception {
-        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
         drop(robot, List.of(TestServices.ES_DEV.resolve(name)));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
         WaitForAsyncUtils.waitFor(
-                30,
+                TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
                 () -> table.getItems().size() == 1
                         && table.getItems().get(0).stateProperty().get().equals("done"));

@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -65,12 +64,12 @@ class ScreenshotTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(app::stop).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
     }
 
     @Test
     void theMainScreensAsAPersonSeesThem(FxRobot robot) throws Exception {
-        assertTrue(app.supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(30)));
+        assertTrue(app.supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
         List<Path> tickets;
         try (Stream<Path> files = Files.list(TestServices.ES_DEV)) {
             tickets = files.filter(p -> p.toString().endsWith(".pdf"))
@@ -87,7 +86,7 @@ class ScreenshotTest {
         });
         TableView<TicketRow> table = app.mainView().table();
         WaitForAsyncUtils.waitFor(
-                120,
+                TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
                 () -> table.getItems().size() == 20
                         && table.getItems().stream()
@@ -96,7 +95,7 @@ class ScreenshotTest {
         ImageView page = robot.lookup("#pageView").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.getImage() != null);
         WaitForAsyncUtils.waitFor(
-                20,
+                TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
                 () -> robot.lookup("#nextShopLabel").queryLabeled().getText().contains("%"));
         double light = capture(robot, "tickets.png");

@@ -1,11 +1,11 @@
 package es.cesta.ui;
 
 import es.cesta.service.ServiceState;
+import es.cesta.service.TestServices;
 import es.cesta.ui.main.TicketRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class UiBench extends CestaApp {
 
     private void drive(List<Path> files, Path out) {
         try {
-            if (!supervisor().awaitState(ServiceState.READY, Duration.ofSeconds(60))) {
+            if (!supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND)) {
                 throw new IllegalStateException("the service did not become ready");
             }
             Platform.runLater(this::startProbes);
