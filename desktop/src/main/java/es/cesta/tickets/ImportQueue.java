@@ -43,8 +43,10 @@ public final class ImportQueue implements AutoCloseable {
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
-    // A restart of the service takes a second or two: a job waits for it instead of failing.
-    private static final int OUTAGE_ATTEMPTS = 10;
+    // A restart of the service takes a second or two on an idle machine and much longer on a busy
+    // one (it runs at nice 10): a job waits this long for it, by the clock, instead of failing.
+    private static final long OUTAGE_PATIENCE_NS =
+            java.time.Duration.ofMinutes(3).toNanos();
     private static final long OUTAGE_PAUSE_MS = 1000;
 
     private final TicketStore store;
@@ -162,13 +164,14 @@ public final class ImportQueue implements AutoCloseable {
     }
 
     private Event read(Path file, UUID id, Path stored) {
-        for (int attempt = 1; ; attempt++) {
+        long giveUpAt = System.nanoTime() + OUTAGE_PATIENCE_NS;
+        while (true) {
             try {
                 OcrResult result = client.processTicket(id, stored);
                 store.markDone(id, result);
                 return new Event(file, id, ImportState.DONE, false, describe(result));
             } catch (ServiceUnavailableException | ServiceBusyException outage) {
-                if (attempt >= OUTAGE_ATTEMPTS) {
+                if (System.nanoTime() > giveUpAt) {
                     return failed(file, id, "the intelligence service is unavailable: " + outage.getMessage());
                 }
                 pause();

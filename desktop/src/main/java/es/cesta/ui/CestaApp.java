@@ -219,19 +219,18 @@ public class CestaApp extends Application {
         viewModel.dispose();
         queue.close();
         store.close();
+        Optional<String> problem = Optional.empty();
         try {
             new LibraryBackups(dataDir).restore(chosen.get(), "replaced");
-        } catch (IOException e) {
+        } catch (IOException e) { // the library in place is untouched: it opens again as it was
             LOG.log(java.util.logging.Level.WARNING, "restore failed", e);
-            useLibrary(TicketStore.open(dataDir));
-            buildMainView();
-            reloadView();
-            viewModel.report(e.getMessage());
-            return;
+            problem = Optional.of(e.getMessage());
         }
         useLibrary(TicketStore.open(dataDir));
         buildMainView();
         reloadView();
+        diskLane.execute(queue::resumeUnfinished); // what the backup holds unfinished is read now
+        problem.ifPresent(viewModel::report);
     }
 
     private void reloadView() {
