@@ -481,8 +481,7 @@ public final class TicketStore implements AutoCloseable {
     }
 
     /** Fields a person may correct; the extracted value stays beside the correction. */
-    public static final List<String> CORRECTABLE =
-            List.of("shop_name", "shop_tax_id", "purchase_date", "purchase_time", "total", "payment_method");
+    public static final List<String> CORRECTABLE = TicketField.keys();
 
     private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile(
             "item\\.(item|discount)\\.\\d+\\.(description|quantity|unit_price|amount)|tax\\.\\d+\\.(rate|base|amount)");
@@ -534,16 +533,16 @@ public final class TicketStore implements AutoCloseable {
                         rows.getString("sha256"),
                         ImportState.of(rows.getString("state")),
                         rows.getString("failure"),
-                        rows.getString("shop_name"),
-                        rows.getString("shop_tax_id"),
-                        Optional.ofNullable(rows.getString("purchase_date"))
+                        rows.getString(TicketField.SHOP_NAME.key()),
+                        rows.getString(TicketField.SHOP_TAX_ID.key()),
+                        Optional.ofNullable(rows.getString(TicketField.PURCHASE_DATE.key()))
                                 .map(LocalDate::parse)
                                 .orElse(null),
-                        rows.getString("purchase_time"),
-                        Optional.ofNullable(rows.getString("total"))
+                        rows.getString(TicketField.PURCHASE_TIME.key()),
+                        Optional.ofNullable(rows.getString(TicketField.TOTAL.key()))
                                 .map(BigDecimal::new)
                                 .orElse(null),
-                        rows.getString("payment_method"),
+                        rows.getString(TicketField.PAYMENT_METHOD.key()),
                         rows.getInt("item_count"),
                         dataDir.resolve(rows.getString("stored_path")),
                         rows.getInt("corrections") > 0));

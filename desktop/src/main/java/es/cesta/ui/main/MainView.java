@@ -1,5 +1,6 @@
 package es.cesta.ui.main;
 
+import es.cesta.tickets.TicketField;
 import es.cesta.ui.Settings;
 import es.cesta.ui.Texts;
 import es.cesta.ui.spending.SpendingView;
@@ -330,12 +331,12 @@ public final class MainView {
 
     private void bindReview() {
         TicketDetails details = viewModel.details();
-        reviewedNodes.put("shop_name", shopField);
-        reviewedNodes.put("shop_tax_id", taxIdField);
-        reviewedNodes.put("purchase_date", dateField);
-        reviewedNodes.put("purchase_time", timeField);
-        reviewedNodes.put("total", totalField);
-        reviewedNodes.put("payment_method", paymentField);
+        reviewedNodes.put(TicketField.SHOP_NAME.key(), shopField);
+        reviewedNodes.put(TicketField.SHOP_TAX_ID.key(), taxIdField);
+        reviewedNodes.put(TicketField.PURCHASE_DATE.key(), dateField);
+        reviewedNodes.put(TicketField.PURCHASE_TIME.key(), timeField);
+        reviewedNodes.put(TicketField.TOTAL.key(), totalField);
+        reviewedNodes.put(TicketField.PAYMENT_METHOD.key(), paymentField);
         reviewedNodes.forEach(
                 (field, node) -> ((TextField) node).textProperty().bindBidirectional(details.field(field)));
         reviewedNodes.put("items", itemsTable);

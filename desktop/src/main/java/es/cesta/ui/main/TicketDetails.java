@@ -1,6 +1,7 @@
 package es.cesta.ui.main;
 
 import es.cesta.tickets.Ticket;
+import es.cesta.tickets.TicketField;
 import es.cesta.tickets.TicketStore;
 import es.cesta.ui.BackgroundTasks;
 import es.cesta.ui.BackgroundTasks.Lane;
@@ -42,8 +43,14 @@ public final class TicketDetails {
     /** Below this confidence a field is shown as doubtful. */
     static final double SURE = 0.8;
 
-    private static final Map<String, String> CONFIDENCE_OF =
-            Map.of("shop_name", "shop", "purchase_date", "date", "total", "total");
+    // The field of the review, and the service's name for its confidence.
+    private static final Map<String, String> CONFIDENCE_OF = Map.of(
+            TicketField.SHOP_NAME.key(),
+            "shop",
+            TicketField.PURCHASE_DATE.key(),
+            "date",
+            TicketField.TOTAL.key(),
+            "total");
     private static final List<String> NUMERIC_COLUMNS = List.of("quantity", "unit_price", "amount", "rate", "base");
 
     private final TicketStore store;
@@ -131,14 +138,14 @@ public final class TicketDetails {
         page.set(null);
         pageProblem.set("");
         loaded.clear();
-        loaded.put("shop_name", ticket == null ? "" : text(ticket.shopName()));
-        loaded.put("shop_tax_id", ticket == null ? "" : text(ticket.taxId()));
-        loaded.put("purchase_date", ticket == null ? "" : text(ticket.date()));
-        loaded.put("purchase_time", ticket == null ? "" : text(ticket.time()));
+        loaded.put(TicketField.SHOP_NAME.key(), ticket == null ? "" : text(ticket.shopName()));
+        loaded.put(TicketField.SHOP_TAX_ID.key(), ticket == null ? "" : text(ticket.taxId()));
+        loaded.put(TicketField.PURCHASE_DATE.key(), ticket == null ? "" : text(ticket.date()));
+        loaded.put(TicketField.PURCHASE_TIME.key(), ticket == null ? "" : text(ticket.time()));
         loaded.put(
-                "total",
+                TicketField.TOTAL.key(),
                 ticket == null || ticket.total() == null ? "" : ticket.total().toPlainString());
-        loaded.put("payment_method", ticket == null ? "" : text(ticket.paymentMethod()));
+        loaded.put(TicketField.PAYMENT_METHOD.key(), ticket == null ? "" : text(ticket.paymentMethod()));
         loaded.forEach((field, value) -> fields.get(field).set(value));
         items.setAll(
                 data == null
@@ -190,14 +197,14 @@ public final class TicketDetails {
             String reason = texts.get(
                     "review.itemsDisagree",
                     sum(data.items().stream().map(TicketStore.ItemRow::amount).toList()),
-                    loaded.get("total"));
+                    loaded.get(TicketField.TOTAL.key()));
             found.put("items", reason);
-            found.putIfAbsent("total", reason);
+            found.putIfAbsent(TicketField.TOTAL.key(), reason);
         }
         if (Boolean.FALSE.equals(data.reading().checks().get("taxes_match_total"))) {
-            String reason = texts.get("review.taxesDisagree", loaded.get("total"));
+            String reason = texts.get("review.taxesDisagree", loaded.get(TicketField.TOTAL.key()));
             found.put("taxes", reason);
-            found.putIfAbsent("total", reason);
+            found.putIfAbsent(TicketField.TOTAL.key(), reason);
         }
         return found;
     }
@@ -295,21 +302,21 @@ public final class TicketDetails {
 
     private String validate() {
         try {
-            String date = fields.get("purchase_date").get().strip();
+            String date = fields.get(TicketField.PURCHASE_DATE.key()).get().strip();
             if (!date.isEmpty()) {
                 LocalDate.parse(date);
             }
-            String time = fields.get("purchase_time").get().strip();
+            String time = fields.get(TicketField.PURCHASE_TIME.key()).get().strip();
             if (!time.isEmpty()) {
                 LocalTime.parse(time);
             }
         } catch (DateTimeParseException e) {
             return texts.get("review.badDate");
         }
-        String total = fields.get("total").get().strip().replace(',', '.');
+        String total = fields.get(TicketField.TOTAL.key()).get().strip().replace(',', '.');
         if (!total.isEmpty()) {
             try {
-                fields.get("total")
+                fields.get(TicketField.TOTAL.key())
                         .set(new BigDecimal(total)
                                 .setScale(2, RoundingMode.HALF_UP)
                                 .toPlainString());
