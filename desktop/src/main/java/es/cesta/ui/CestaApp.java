@@ -35,9 +35,6 @@ import javafx.stage.Stage;
 /** Composition root of the window: builds every part, shows the window at once, closes everything. */
 public class CestaApp extends Application {
 
-    private static final int IMPORT_CONCURRENCY =
-            Math.max(2, Runtime.getRuntime().availableProcessors());
-
     private Path dataDir;
     private AppConfig config;
     private TicketStore store;
@@ -46,7 +43,7 @@ public class CestaApp extends Application {
     private ExecutorService diskLane;
     private ExecutorService serviceLane;
     private MainView mainView;
-    private MainViewModel viewModel;
+    private volatile MainViewModel viewModel; // read by the supervisor's listener too
     private Settings settings;
     private Stage stage;
     // Why the library could not be opened at start: the window then offers the way out first.
@@ -92,25 +89,16 @@ public class CestaApp extends Application {
 
     private void useLibrary(TicketStore opened) {
         store = opened;
-        queue = new ImportQueue(store, new IntelligenceClient(supervisor), IMPORT_CONCURRENCY);
+        // As many tickets in flight as the service has workers.
+        queue = new ImportQueue(store, new IntelligenceClient(supervisor), config.spawnedWorkers());
     }
 
     @Override
     public void start(Stage stage) throws IOException {
         this.stage = stage;
         stage.setTitle("Cesta");
-        supervisor.addListener(state -> {
-            if (viewModel == null) {
-                return; // the library is not open yet: the main window asks when it opens
-            }
-            viewModel.serviceChanged(
-                    state,
-                    state == ServiceState.READY ? safeWorkers(new IntelligenceClient(supervisor)) : 0,
-                    supervisor.lastError());
-            if (state == ServiceState.READY) {
-                viewModel.refreshNextShop();
-            }
-        });
+        // Called on the supervisor's thread; the main window asks once more when it opens.
+        supervisor.addListener(this::tellServiceState);
         if (libraryProblem != null) {
             showRescue(libraryProblem);
             return;
@@ -195,9 +183,21 @@ public class CestaApp extends Application {
                 new BackgroundTasks(diskLane, serviceLane, Platform::runLater),
                 client::predictNextShop,
                 Texts.of(settings.language()));
-        ServiceState state = supervisor.state();
-        viewModel.serviceChanged(state, state == ServiceState.READY ? safeWorkers(client) : 0, supervisor.lastError());
         viewModel.load();
+        serviceLane.execute(() -> tellServiceState(supervisor.state())); // /health is not asked on the FX thread
+    }
+
+    /** The service's state, and its workers when it is ready, to the window (never on the FX thread). */
+    private void tellServiceState(ServiceState state) {
+        MainViewModel shown = viewModel;
+        if (shown == null) {
+            return; // the library is not open yet
+        }
+        int workers = state == ServiceState.READY ? safeWorkers(new IntelligenceClient(supervisor)) : 0;
+        shown.serviceChanged(state, workers, supervisor.lastError());
+        if (state == ServiceState.READY) {
+            shown.refreshNextShop();
+        }
     }
 
     /**

@@ -47,12 +47,7 @@ class LibraryBackupsTest {
         }
         assertEquals(afterTheCorrection, new LibraryBackups(home).newest().orElseThrow());
 
-        byte[] damaged = Files.readAllBytes(home.resolve("cesta.db"));
-        for (int i = 0; i < 100; i++) {
-            damaged[i] = (byte) 0x5A; // the header, as a disk error would leave it
-        }
-        Files.write(home.resolve("cesta.db"), damaged);
-        Files.deleteIfExists(home.resolve("cesta.db-wal"));
+        TicketStoreTestSupport.damageTheLibrary(home);
         DamagedLibraryException refused = assertThrows(DamagedLibraryException.class, () -> TicketStore.open(home));
         assertTrue(refused.getMessage().contains("damaged"), refused.getMessage());
 

@@ -12,6 +12,15 @@ public final class TicketStoreTestSupport {
 
     private TicketStoreTestSupport() {}
 
+    /** Overwrites the library's header, as a disk error would leave it, and drops its WAL. */
+    public static void damageTheLibrary(java.nio.file.Path home) throws java.io.IOException {
+        java.nio.file.Path database = home.resolve("cesta.db");
+        byte[] bytes = java.nio.file.Files.readAllBytes(database);
+        java.util.Arrays.fill(bytes, 0, 100, (byte) 0x5A);
+        java.nio.file.Files.write(database, bytes);
+        java.nio.file.Files.deleteIfExists(home.resolve("cesta.db-wal"));
+    }
+
     public static OcrResult reading(UUID id, String shop, BigDecimal total) {
         return reading(id, shop, total, LocalDate.of(2025, 1, 14), Map.of(), Map.of());
     }

@@ -66,15 +66,6 @@ class LibraryRescueTest {
         }
     }
 
-    private void damageTheLibrary() throws Exception {
-        byte[] bytes = Files.readAllBytes(home.resolve("cesta.db"));
-        for (int i = 0; i < 100; i++) {
-            bytes[i] = (byte) 0x5A;
-        }
-        Files.write(home.resolve("cesta.db"), bytes);
-        Files.deleteIfExists(home.resolve("cesta.db-wal"));
-    }
-
     private void launch(FxRobot robot) {
         robot.interact(() -> {
             app = new CestaApp();
@@ -106,7 +97,7 @@ class LibraryRescueTest {
     @Test
     void aDamagedLibraryOpensTheWindowWithTheWayOutAndRestoresTheBackup(FxRobot robot) throws Exception {
         libraryWithOneTicket();
-        damageTheLibrary();
+        TicketStoreTestSupport.damageTheLibrary(home);
         launch(robot);
         assertTrue(robot.lookup("#libraryRescue").tryQuery().isPresent(), "the window shows what happened");
         Labeled restore = robot.lookup("#restoreBackupButton").queryLabeled();
@@ -120,7 +111,7 @@ class LibraryRescueTest {
     @Test
     void aDamagedLibraryCanGiveWayToANewOneAndIsKept(FxRobot robot) throws Exception {
         libraryWithOneTicket();
-        damageTheLibrary();
+        TicketStoreTestSupport.damageTheLibrary(home);
         launch(robot);
         robot.interact(() -> ((Button) robot.lookup("#startNewButton").query()).fire());
         tableWith(robot, 0);

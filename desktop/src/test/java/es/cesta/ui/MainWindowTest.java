@@ -68,12 +68,7 @@ class MainWindowTest {
                         TestServices.ES_DEV.resolve("dia-2025-01-14-22b07d75.pdf"),
                         TestServices.ES_DEV.resolve("scan-mercadona-2023-12-15-2d5f7f25.pdf")));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(
-                TestServices.SERVICE_BOUND_S,
-                TimeUnit.SECONDS,
-                () -> table.getItems().size() == 3
-                        && table.getItems().stream()
-                                .allMatch(r -> r.stateProperty().get().equals("done")));
+        UiWaits.untilAllRead(table, 3);
         WaitForAsyncUtils.waitForFxEvents();
         List<String> shown = table.getItems().stream()
                 .map(r -> r.shopProperty().get() + " " + r.dateProperty().get() + " "
@@ -131,12 +126,7 @@ class MainWindowTest {
                 () -> table.getItems().stream()
                         .anyMatch(r -> r.stateProperty().get().equals("reading…")));
         ProcessHandle.of(app.supervisor().servicePid()).orElseThrow().destroyForcibly();
-        WaitForAsyncUtils.waitFor(
-                TestServices.SERVICE_BOUND_S,
-                TimeUnit.SECONDS,
-                () -> table.getItems().size() == 4
-                        && table.getItems().stream()
-                                .allMatch(r -> r.stateProperty().get().equals("done")));
+        UiWaits.untilAllRead(table, 4);
         WaitForAsyncUtils.waitFor(
                 TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
@@ -159,11 +149,7 @@ class MainWindowTest {
         assertTrue(app.supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
         drop(robot, List.of(TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf")));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(
-                TestServices.SERVICE_BOUND_S,
-                TimeUnit.SECONDS,
-                () -> table.getItems().size() == 1
-                        && table.getItems().get(0).stateProperty().get().equals("done"));
+        UiWaits.untilAllRead(table, 1);
         robot.interact(() -> table.getSelectionModel().select(0));
         javafx.scene.control.TextField shop = robot.lookup("#shopField").queryAs(javafx.scene.control.TextField.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "MERCADONA".equals(shop.getText()));
@@ -217,11 +203,7 @@ class MainWindowTest {
         assertTrue(app.supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
         drop(robot, List.of(TestServices.ES_DEV.resolve(name)));
         TableView<TicketRow> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(
-                TestServices.SERVICE_BOUND_S,
-                TimeUnit.SECONDS,
-                () -> table.getItems().size() == 1
-                        && table.getItems().get(0).stateProperty().get().equals("done"));
+        UiWaits.untilAllRead(table, 1);
         return table;
     }
 

@@ -85,12 +85,7 @@ class ScreenshotTest {
             assertTrue(app.mainView().importFrom(Clipboard.getSystemClipboard()));
         });
         TableView<TicketRow> table = app.mainView().table();
-        WaitForAsyncUtils.waitFor(
-                TestServices.SERVICE_BOUND_S,
-                TimeUnit.SECONDS,
-                () -> table.getItems().size() == 20
-                        && table.getItems().stream()
-                                .allMatch(r -> r.stateProperty().get().equals("done")));
+        UiWaits.untilAllRead(table, 20);
         robot.interact(() -> table.getSelectionModel().select(0));
         ImageView page = robot.lookup("#pageView").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.getImage() != null);
