@@ -17,7 +17,7 @@ rm -rf "$TARGET"
 mkdir -p "$INPUT/native" "$TARGET/work"
 
 say "freezing the service with PyInstaller"
-# The next-shop model is a pickle of scikit-learn objects: no import names sklearn, so the build must.
+# The next-shop and category models are pickles of scikit-learn objects: the build names their modules.
 # RapidOCR (the photo engine) is imported where it is first used; its ONNX models and settings are
 # data files inside its package, collected with it, so nothing is downloaded at run time.
 PYTHONPATH="$ROOT/ocr-service/src" "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --onedir --name cesta-service \
@@ -26,6 +26,7 @@ PYTHONPATH="$ROOT/ocr-service/src" "$PY" -m PyInstaller --noconfirm --clean --lo
   --collect-submodules ocr_service --collect-data ocr_service \
   --collect-submodules uvicorn --collect-submodules gunicorn --hidden-import uvicorn_worker \
   --hidden-import sklearn.ensemble --hidden-import sklearn.ensemble._hist_gradient_boosting.gradient_boosting \
+  --hidden-import sklearn.linear_model --hidden-import sklearn.feature_extraction.text \
   --hidden-import rapidocr_onnxruntime --collect-submodules rapidocr_onnxruntime --collect-data rapidocr_onnxruntime \
   --exclude-module pytest --exclude-module reportlab --exclude-module tkinter --exclude-module skimage \
   "$ROOT/packaging/service/cesta_service.py"

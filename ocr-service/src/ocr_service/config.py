@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     ocr_languages: str = "spa+eng"
     # Next-shop model file; the shipped one unless a retrained model is pointed at.
     prediction_model: str = ""
+    # Category model file, likewise.
+    category_model: str = ""
 
     @property
     def max_body_bytes(self) -> int:

@@ -17,8 +17,9 @@ from starlette.requests import ClientDisconnect
 from ocr_service import __version__
 from ocr_service.api.admission import AdmissionGate
 from ocr_service.api.body_limit import BodyLimitMiddleware
-from ocr_service.api.routes import health, ocr, predict
+from ocr_service.api.routes import categorize, health, ocr, predict
 from ocr_service.api.server_timing import ServerTimingMiddleware
+from ocr_service.categories.service import category_model
 from ocr_service.config import Settings, get_settings
 from ocr_service.errors import ServiceError
 
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # One gate per worker process: admission is counted where the work runs.
         app.state.gate = AdmissionGate(settings.concurrency_per_worker, settings.max_pending_per_worker)
         app.state.instance_id = settings.instance_id or str(uuid.uuid4())
+        category_model(settings)  # loaded before the first ticket, not during it
         yield
 
     app = FastAPI(title="Cesta intelligence service", version=__version__, lifespan=lifespan)
@@ -88,4 +90,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(ocr.router)
     app.include_router(predict.router)
+    app.include_router(categorize.router)
     return app

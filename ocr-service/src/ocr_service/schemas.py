@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import UUID4, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import UUID4, AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+
+from ocr_service.categories.taxonomy import CATEGORIES
 
 # Decimal goes out as a plain string ("38.23"), never a float and never in exponent form.
 Amount = Annotated[Decimal, PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json")]
@@ -14,6 +16,17 @@ Amount = Annotated[Decimal, PlainSerializer(lambda d: format(d, "f"), return_typ
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _known_category(name: str) -> str:
+    if name not in CATEGORIES:
+        raise ValueError(f"'{name}' is not one of the categories of the contract")
+    return name
+
+
+# One of the taxonomy's keys (categories/taxonomy.py), spelled exactly: the window translates them.
+Category = Annotated[str, AfterValidator(_known_category), WithJsonSchema({"type": "string", "enum": list(CATEGORIES)})]
+Confidence = Annotated[float, Field(ge=0, le=1)]
 
 
 class ErrorBody(Strict):
@@ -51,6 +64,8 @@ class LineItem(Strict):
     unit: str | None = None
     unit_price: Amount | None = None
     amount: Amount
+    category: Category | None = None
+    category_confidence: Confidence | None = None
 
 
 class TaxLine(Strict):
@@ -126,3 +141,29 @@ class PredictResponse(Strict):
     history_size: int
     confidence: Literal["none", "low", "normal"]
     warnings: list[str] = []
+
+
+class Description(Strict):
+    description: str = Field(min_length=1, max_length=200)
+
+
+class CategoryExample(Strict):
+    description: str = Field(min_length=1, max_length=200)
+    category: Category
+
+
+class CategorizeRequest(Strict):
+    items: list[Description] = Field(max_length=2_000)
+    # The person's own corrections, oldest first: a later one of the same line wins.
+    examples: list[CategoryExample] = Field(default_factory=list, max_length=50_000)
+
+
+class CategorizedItem(Strict):
+    description: str
+    category: Category
+    category_confidence: Confidence
+
+
+class CategorizeResponse(Strict):
+    items: list[CategorizedItem]
+    model: str

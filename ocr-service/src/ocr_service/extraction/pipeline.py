@@ -9,6 +9,7 @@ from uuid import UUID
 
 from PIL import Image
 
+from ocr_service.categories.service import category_model, with_categories
 from ocr_service.config import Settings
 from ocr_service.extraction import documents, pdf, ticket_evidence
 from ocr_service.extraction.deadline import Deadline
@@ -159,5 +160,10 @@ def process_ticket(ticket_id: UUID, upload: Upload, settings: Settings) -> OcrRe
             timer.lap("parse", started)
     if extracted.source == "ocr" and extracted.reader is not None:
         ticket_evidence.refuse_unless_ticket(receipt, readings, upload.file_name)
-    return to_response(ticket_id, receipt, source=extracted.source, pages=extracted.pages, text=extracted.text,
-                       warnings=warnings, timings=timer.timings)
+    response = to_response(ticket_id, receipt, source=extracted.source, pages=extracted.pages, text=extracted.text,
+                           warnings=warnings, timings=timer.timings)
+    started = time.perf_counter()
+    response.items = with_categories(response.items, category_model(settings))
+    timer.lap("categorise", started)
+    response.timings_ms = dict(timer.timings)
+    return response
