@@ -217,6 +217,15 @@ public final class Cli {
             out.println("shop:     " + t.shopName() + " (" + t.taxId() + ")");
             out.println("date:     " + t.date() + " " + t.time());
             out.println("total:    " + t.total() + " (" + t.paymentMethod() + ", " + t.items() + " items)");
+            for (TicketStore.ItemRow item : store.items(t.id())) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-28s %9s  %s%s%n",
+                        item.description(),
+                        item.amount(),
+                        item.category() == null ? "" : item.category(),
+                        item.categoryByPerson() ? " (yours)" : "");
+            }
         }
         return 0;
     }

@@ -93,6 +93,10 @@ public final class IntelligenceClient {
         return send(post("/predict/next-shop", request), NextShop.Response.class);
     }
 
+    public Categorize.Response categorize(Categorize.Request request) {
+        return send(post("/categorize", request), Categorize.Response.class);
+    }
+
     private HttpRequest.Builder post(String path, Object body) {
         try {
             return HttpRequest.newBuilder(endpoint.baseUri().resolve(path))

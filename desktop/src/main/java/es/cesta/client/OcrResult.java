@@ -33,7 +33,46 @@ public record OcrResult(
     public record Shop(String name, String legalName, String taxId, String address) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Item(String description, BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount) {}
+    public record Item(
+            String description,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal amount,
+            String category,
+            Double categoryConfidence) {
+
+        public Item(String description, BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount) {
+            this(description, quantity, unit, unitPrice, amount, null, null);
+        }
+
+        public Item withCategory(String newCategory, double confidence) {
+            return new Item(description, quantity, unit, unitPrice, amount, newCategory, confidence);
+        }
+    }
+
+    /** The same reading with other items (their categories asked again with the person's examples). */
+    public OcrResult withItems(List<Item> newItems) {
+        return new OcrResult(
+                ticketId,
+                source,
+                pages,
+                shop,
+                date,
+                time,
+                currency,
+                total,
+                newItems,
+                discounts,
+                taxes,
+                paymentMethod,
+                invoiceNumber,
+                confidence,
+                checks,
+                warnings,
+                text,
+                timingsMs);
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tax(BigDecimal rate, BigDecimal base, BigDecimal amount) {}

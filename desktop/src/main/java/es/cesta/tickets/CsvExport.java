@@ -46,7 +46,8 @@ public final class CsvExport {
     }
 
     public static void items(Collection<Ticket> tickets, TicketStore store, Writer out) throws IOException {
-        out.write("ticket_id,date,shop,kind,description,quantity,unit,unit_price,amount\r\n");
+        // category: the canonical key (docs/contract.md), the person's own where they chose one.
+        out.write("ticket_id,date,shop,kind,description,quantity,unit,unit_price,amount,category\r\n");
         for (Ticket t : tickets) {
             for (TicketStore.ItemRow item : store.items(t.id())) {
                 row(
@@ -59,7 +60,8 @@ public final class CsvExport {
                         item.quantity(),
                         item.unit(),
                         item.unitPrice(),
-                        item.amount());
+                        item.amount(),
+                        item.category());
             }
         }
     }

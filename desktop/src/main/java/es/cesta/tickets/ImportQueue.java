@@ -51,6 +51,7 @@ public final class ImportQueue implements AutoCloseable {
 
     private final TicketStore store;
     private final IntelligenceClient client;
+    private final ImportCategories categories;
     private final ExecutorService workers;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     // Tickets waiting for a worker; a job starts only if it can take its ticket out of this set.
@@ -59,6 +60,7 @@ public final class ImportQueue implements AutoCloseable {
     public ImportQueue(TicketStore store, IntelligenceClient client, int concurrency) {
         this.store = store;
         this.client = client;
+        this.categories = new ImportCategories(client, new CategoryMemory(store));
         this.workers = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
             Thread thread = new Thread(r, "import");
             thread.setDaemon(true);
@@ -167,7 +169,7 @@ public final class ImportQueue implements AutoCloseable {
         long giveUpAt = System.nanoTime() + OUTAGE_PATIENCE_NS;
         while (true) {
             try {
-                OcrResult result = client.processTicket(id, stored);
+                OcrResult result = categories.withPersonsExamples(client.processTicket(id, stored));
                 store.markDone(id, result);
                 return new Event(file, id, ImportState.DONE, false, describe(result));
             } catch (ServiceUnavailableException | ServiceBusyException outage) {

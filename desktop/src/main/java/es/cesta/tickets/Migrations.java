@@ -55,6 +55,18 @@ final class Migrations {
             );
             CREATE INDEX tickets_by_state ON tickets(state);
             CREATE INDEX tickets_by_date ON tickets(purchase_date);
+            """, """
+            -- The model's spending category of each line; the person's own is a correction
+            -- (field item.item.<position>.category), which the model never overwrites.
+            ALTER TABLE items ADD COLUMN category TEXT;
+            ALTER TABLE items ADD COLUMN category_confidence REAL;
+            CREATE INDEX items_by_category ON items(category);
+            -- Shop names the person taught: by tax ID ('tax:<ID>') or by the name read ('name:<NAME>').
+            CREATE TABLE shop_names (
+              shop_key TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              taught_at TEXT NOT NULL
+            );
             """);
 
     private Migrations() {}

@@ -11,11 +11,12 @@ public final class PurchaseHistory {
     private PurchaseHistory() {}
 
     public static List<NextShop.Visit> of(List<Ticket> tickets) {
+        java.util.function.Function<Ticket, String> shop = ShopIdentity.names(tickets); // one tax ID, one shop
         return tickets.stream()
-                .filter(t -> t.state() == ImportState.DONE && t.date() != null && t.shopName() != null)
+                .filter(t -> t.state() == ImportState.DONE && t.date() != null && shop.apply(t) != null)
                 // A ticket without a readable time still counts, at midday.
                 .map(t -> new NextShop.Visit(
-                        t.shopName(),
+                        shop.apply(t),
                         t.date().atTime(t.time() != null ? LocalTime.parse(t.time()) : LocalTime.NOON),
                         t.total()))
                 .toList();

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One imported ticket as the library shows it: the extracted values with the user's corrections applied. */
+/**
+ * One imported ticket as the library shows it: the extracted values with the user's corrections applied,
+ * and the categories of its lines.
+ */
 public record Ticket(
         UUID id,
         String fileName,
@@ -19,4 +22,5 @@ public record Ticket(
         String paymentMethod,
         int items,
         java.nio.file.Path storedFile,
-        boolean corrected) {}
+        boolean corrected,
+        java.util.Set<Category> categories) {}

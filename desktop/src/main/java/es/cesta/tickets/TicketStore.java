@@ -38,6 +38,24 @@ import java.util.logging.Logger;
  */
 public final class TicketStore implements AutoCloseable {
 
+    /** One piece of work on the library's connection (see {@link #withConnection}). */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs work of the library's other parts (the person's categories, the shops' names) on its one
+     * connection under its lock, so that they never interleave with an import's transaction.
+     */
+    synchronized <T> T withConnection(String whatFailed, Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(whatFailed + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A registered file: new, or the ticket that already holds the same bytes. */
     public record Registration(UUID ticketId, boolean duplicate, Path storedFile) {}
 
@@ -265,7 +283,8 @@ public final class TicketStore implements AutoCloseable {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO items (ticket_id, position, kind, "
-                + "description, quantity, unit, unit_price, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "description, quantity, unit, unit_price, amount, category, category_confidence) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < items.size(); i++) {
                 OcrResult.Item item = items.get(i);
                 insert.setString(1, key);
@@ -276,6 +295,8 @@ public final class TicketStore implements AutoCloseable {
                 insert.setString(6, item.unit());
                 insert.setString(7, plain(item.unitPrice()));
                 insert.setString(8, plain(item.amount()));
+                insert.setString(9, item.category());
+                insert.setObject(10, item.categoryConfidence());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -303,9 +324,12 @@ public final class TicketStore implements AutoCloseable {
             String quantity,
             String unit,
             String unitPrice,
-            String amount) {
+            String amount,
+            String category,
+            Double categoryConfidence,
+            boolean categoryByPerson) {
 
-        /** The correction key of one of this line's columns (description, quantity, unit_price, amount). */
+        /** The correction key of one of this line's columns (description, quantity, unit_price, amount, category). */
         public String field(String column) {
             return "item." + kind + "." + position + "." + column;
         }
@@ -330,11 +354,15 @@ public final class TicketStore implements AutoCloseable {
         Map<String, String> corrections = corrections(id);
         List<ItemRow> found = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT kind, position, description, quantity, "
-                + "unit, unit_price, amount FROM items WHERE ticket_id = ? ORDER BY kind DESC, position")) {
+                + "unit, unit_price, amount, category, category_confidence FROM items WHERE ticket_id = ? "
+                + "ORDER BY kind DESC, position")) {
             select.setString(1, id.toString());
             ResultSet rows = select.executeQuery();
             while (rows.next()) {
                 String prefix = "item." + rows.getString(1) + "." + rows.getInt(2) + ".";
+                String personsCategory = corrections.get(prefix + "category");
+                double confidence = rows.getDouble(9);
+                Double modelConfidence = rows.wasNull() ? null : confidence;
                 found.add(new ItemRow(
                         rows.getString(1),
                         rows.getInt(2),
@@ -342,7 +370,10 @@ public final class TicketStore implements AutoCloseable {
                         corrections.getOrDefault(prefix + "quantity", rows.getString(4)),
                         rows.getString(5),
                         corrections.getOrDefault(prefix + "unit_price", rows.getString(6)),
-                        corrections.getOrDefault(prefix + "amount", rows.getString(7))));
+                        corrections.getOrDefault(prefix + "amount", rows.getString(7)),
+                        personsCategory != null ? personsCategory : rows.getString(8),
+                        personsCategory != null ? null : modelConfidence,
+                        personsCategory != null));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot read the items of ticket " + id + ": " + e.getMessage(), e);
@@ -407,7 +438,7 @@ public final class TicketStore implements AutoCloseable {
     }
 
     /** The person's correction of a field of ticket {@code ticketColumn}, as an SQL expression. */
-    private static String correction(String ticketColumn, String fieldExpression) {
+    static String correction(String ticketColumn, String fieldExpression) {
         return "(SELECT c.value FROM corrections c WHERE c.ticket_id = " + ticketColumn + " AND c.field = "
                 + fieldExpression + ")";
     }
@@ -416,14 +447,19 @@ public final class TicketStore implements AutoCloseable {
      * Every product line of a read ticket as the person sees it: corrected description, unit price,
      * date and shop win over what was extracted (spending questions follow the corrections).
      */
-    private static final String BOUGHT_LINES = "WITH bought AS (SELECT i.ticket_id, "
+    static final String BOUGHT_LINES = "WITH bought AS (SELECT i.ticket_id, "
             + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.description'")
             + ", i.description) AS description, "
             + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.unit_price'")
             + ", i.unit_price, "
             + correction("i.ticket_id", "'item.item.' || i.position || '.amount'") + ", i.amount) AS unit_price, "
             + "COALESCE(" + correction("t.id", "'purchase_date'") + ", t.purchase_date) AS purchase_date, "
-            + "COALESCE(" + correction("t.id", "'shop_name'") + ", t.shop_name) AS shop "
+            + "COALESCE(" + correction("t.id", "'shop_name'") + ", " + ShopNames.taughtOrRead("t") + ") AS shop, "
+            + "t.shop_tax_id AS tax_id, i.position, "
+            + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.amount'")
+            + ", i.amount) AS amount, "
+            + "COALESCE(" + correction("i.ticket_id", "'item.item.' || i.position || '.category'")
+            + ", i.category) AS category "
             + "FROM items i JOIN tickets t ON t.id = i.ticket_id WHERE i.kind = 'item' AND t.state = 'done') ";
 
     /** A product's price on one ticket. */
@@ -484,7 +520,7 @@ public final class TicketStore implements AutoCloseable {
     public static final List<String> CORRECTABLE = TicketField.keys();
 
     private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile(
-            "item\\.(item|discount)\\.\\d+\\.(description|quantity|unit_price|amount)|tax\\.\\d+\\.(rate|base|amount)");
+            "item\\.(item|discount)\\.\\d+\\.(description|quantity|unit_price|amount|category)|tax\\.\\d+\\.(rate|base|amount)");
 
     /** Saves a correction (null or blank removes it); extraction never overwrites it. */
     public synchronized void correct(UUID id, String field, String value) {
@@ -504,6 +540,9 @@ public final class TicketStore implements AutoCloseable {
                 statement.setString(4, Instant.now().toString());
             }
             statement.executeUpdate();
+            if (field.equals(TicketField.SHOP_NAME.key())) { // names the shop's other tickets too
+                ShopNames.teach(connection, id, value == null || value.isBlank() ? null : value.strip());
+            }
         } catch (SQLException e) {
             throw new StoreException("Cannot save the correction: " + e.getMessage(), e);
         }
@@ -512,16 +551,21 @@ public final class TicketStore implements AutoCloseable {
     private List<Ticket> query(String where) {
         StringBuilder columns = new StringBuilder();
         for (String field : CORRECTABLE) { // the person's correction wins over the extracted value
+            String read = field.equals(TicketField.SHOP_NAME.key()) ? ShopNames.taughtOrRead("t") : "t." + field;
             columns.append(", COALESCE((SELECT c.value FROM corrections c WHERE c.ticket_id = t.id AND c.field = '")
                     .append(field)
-                    .append("'), t.")
-                    .append(field)
+                    .append("'), ")
+                    .append(read)
                     .append(") AS ")
                     .append(field);
         }
         String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path" + columns
                 + ", (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item') AS item_count"
                 + ", (SELECT COUNT(*) FROM corrections c WHERE c.ticket_id = t.id) AS corrections"
+                // Category keys hold commas: joined with a bar instead.
+                + ", (SELECT GROUP_CONCAT(category, '|') FROM (SELECT DISTINCT COALESCE("
+                + correction("i.ticket_id", "'item.item.' || i.position || '.category'")
+                + ", i.category) AS category FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item')) AS categories"
                 + " FROM tickets t " + where;
         List<Ticket> found = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -545,12 +589,23 @@ public final class TicketStore implements AutoCloseable {
                         rows.getString(TicketField.PAYMENT_METHOD.key()),
                         rows.getInt("item_count"),
                         dataDir.resolve(rows.getString("stored_path")),
-                        rows.getInt("corrections") > 0));
+                        rows.getInt("corrections") > 0,
+                        categories(rows.getString("categories"))));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot read the ticket library: " + e.getMessage(), e);
         }
         return found;
+    }
+
+    private static java.util.Set<Category> categories(String joined) {
+        if (joined == null) {
+            return java.util.Set.of();
+        }
+        return java.util.Arrays.stream(joined.split("\\|"))
+                .map(Category::of)
+                .flatMap(Optional::stream)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private Optional<UUID> idBySha(String sha) throws SQLException {

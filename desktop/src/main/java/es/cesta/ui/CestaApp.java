@@ -7,6 +7,7 @@ import es.cesta.service.RestartPolicy;
 import es.cesta.service.ServiceState;
 import es.cesta.service.ServiceSupervisor;
 import es.cesta.tickets.AppDataDir;
+import es.cesta.tickets.CategoryBackfill;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.LibraryBackups;
 import es.cesta.tickets.StoreException;
@@ -197,6 +198,11 @@ public class CestaApp extends Application {
         shown.serviceChanged(state, workers, supervisor.lastError());
         if (state == ServiceState.READY) {
             shown.refreshNextShop();
+            // Lines stored without a category (an older library, a ticket read while /categorize
+            // failed) get one now, on this service lane, and the window redraws what they change.
+            if (new CategoryBackfill(store, new IntelligenceClient(supervisor)).run() > 0) {
+                shown.libraryChangedElsewhere();
+            }
         }
     }
 

@@ -101,6 +101,32 @@ class LibraryBackupsTest {
     }
 
     @Test
+    void aLibraryOfTheFirstSchemaOpensWithItsTicketsAndLinesWithoutACategoryYet(@TempDir Path home) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cesta.db"));
+                java.sql.Statement sql = connection.createStatement()) {
+            Migrations.apply(connection, Migrations.STEPS.subList(0, 1), from -> {});
+            sql.execute("INSERT INTO tickets (id, sha256, file_name, stored_path, state, imported_at, updated_at, "
+                    + "shop_name, purchase_date, total) VALUES ('" + java.util.UUID.randomUUID()
+                    + "', 'abc', 't.pdf', 'files/abc.pdf', 'done', '2025-01-01', '2025-01-01', 'DIA', '2025-01-14', "
+                    + "'2.00')");
+            sql.execute("INSERT INTO items (ticket_id, position, kind, description, amount) "
+                    + "SELECT id, 0, 'item', 'PAN', '2.00' FROM tickets");
+        }
+        try (TicketStore store = TicketStore.open(home)) {
+            Ticket ticket = store.all().get(0);
+            assertEquals("DIA", ticket.shopName());
+            assertEquals(null, store.items(ticket.id()).get(0).category());
+            assertEquals(1, new CategoryMemory(store).lines().size());
+            assertTrue(store.backups()
+                    .newest()
+                    .orElseThrow()
+                    .getFileName()
+                    .toString()
+                    .endsWith("before-schema-2.db"));
+        }
+    }
+
+    @Test
     void aSchemaChangeIsPrecededByABackupOfTheLibraryAsItWas(@TempDir Path home) throws Exception {
         libraryWithOneTicket(home);
         List<String> nextVersion = new ArrayList<>(Migrations.STEPS);
@@ -114,9 +140,14 @@ class LibraryBackupsTest {
             });
             assertEquals(nextVersion.size(), Migrations.version(connection));
             Path before = backups.newest().orElseThrow();
-            assertTrue(before.getFileName().toString().endsWith("before-schema-2.db"), before.toString());
+            assertTrue(
+                    before.getFileName().toString().endsWith("before-schema-" + nextVersion.size() + ".db"),
+                    before.toString());
             try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + before)) {
-                assertEquals(1, Migrations.version(old), "the backup is the library before the change");
+                assertEquals(
+                        Migrations.STEPS.size(),
+                        Migrations.version(old),
+                        "the backup is the library before the change");
             }
         }
         assertEquals(List.of(Migrations.STEPS.size()), backedUpFrom);

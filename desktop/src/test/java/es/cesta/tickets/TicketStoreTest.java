@@ -65,7 +65,7 @@ class TicketStoreTest {
                     sql.executeQuery("PRAGMA user_version").getInt(1));
             assertEquals("wal", sql.executeQuery("PRAGMA journal_mode").getString(1));
             ResultSet tables = sql.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'");
-            assertEquals("tickets,items,taxes,corrections", tables.getString(1));
+            assertEquals("tickets,items,taxes,corrections,shop_names", tables.getString(1));
         }
         try (TicketStore again = TicketStore.open(home)) { // reopening migrates nothing twice
             assertTrue(again.all().isEmpty());
@@ -166,8 +166,8 @@ class TicketStoreTest {
                     tickets.toString().lines().toList());
             assertEquals(
                     List.of(
-                            "ticket_id,date,shop,kind,description,quantity,unit,unit_price,amount",
-                            id + ",2023-11-25,\"MERCADONA, GARRUCHA\",item,BARREÑO,1,,2.20,2.20"),
+                            "ticket_id,date,shop,kind,description,quantity,unit,unit_price,amount,category",
+                            id + ",2023-11-25,\"MERCADONA, GARRUCHA\",item,BARREÑO,1,,2.20,2.20,"),
                     items.toString().lines().toList());
         }
     }

@@ -95,9 +95,10 @@ class ScreenshotTest {
                 () -> robot.lookup("#nextShopLabel").queryLabeled().getText().contains("%"));
         double light = capture(robot, "tickets.png");
 
-        robot.interact(() ->
-                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        showSpending(robot);
         capture(robot, "spending.png");
+        openLargestGroup(robot);
+        capture(robot, "spending-group.png");
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
 
@@ -108,6 +109,41 @@ class ScreenshotTest {
         choose(robot, "Español");
         capture(robot, "tickets-es.png");
         assertEquals("Fecha", app.mainView().table().getColumns().get(0).getText());
+        showSpending(robot);
+        capture(robot, "spending-es.png");
+        openLargestGroup(robot);
+        capture(robot, "spending-group-es.png");
+    }
+
+    /** The Spending tab over every ticket, once its per-category chart is drawn. */
+    @SuppressWarnings("unchecked")
+    private void showSpending(FxRobot robot) throws Exception {
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#periodChoice")
+                .queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(es.cesta.ui.spending.Spending.Period.ALL));
+        javafx.scene.control.Button back = robot.lookup("#allCategoriesButton").queryButton();
+        if (back.isVisible()) {
+            robot.clickOn(back); // a group opened before the language changed: every group again
+        }
+        javafx.scene.chart.StackedBarChart<String, Number> chart =
+                robot.lookup("#categoryChart").queryAs(javafx.scene.chart.StackedBarChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getData().size() >= 5);
+    }
+
+    /** Clicks the largest group's tallest bar: the chart opens it into its categories and lists its lines. */
+    @SuppressWarnings("unchecked")
+    private void openLargestGroup(FxRobot robot) throws Exception {
+        javafx.scene.chart.StackedBarChart<String, Number> chart =
+                robot.lookup("#categoryChart").queryAs(javafx.scene.chart.StackedBarChart.class);
+        javafx.scene.Node bar = chart.getData().get(0).getData().stream()
+                .max(java.util.Comparator.comparingDouble(d -> d.getYValue().doubleValue()))
+                .orElseThrow()
+                .getNode();
+        robot.clickOn(bar);
+        TableView<?> lines = robot.lookup("#pickedLines").queryTableView();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty());
     }
 
     private void choose(FxRobot robot, String item) {

@@ -11,11 +11,13 @@ public final class LineRow {
 
     private final UnaryOperator<String> fieldOfColumn;
     private final boolean discount;
+    private final int position;
     private final Map<String, ReadOnlyStringWrapper> columns = new LinkedHashMap<>();
 
-    LineRow(UnaryOperator<String> fieldOfColumn, boolean discount, Map<String, String> values) {
+    LineRow(UnaryOperator<String> fieldOfColumn, boolean discount, int position, Map<String, String> values) {
         this.fieldOfColumn = fieldOfColumn;
         this.discount = discount;
+        this.position = position;
         values.forEach((column, value) -> columns.put(column, new ReadOnlyStringWrapper(value == null ? "" : value)));
     }
 
@@ -29,5 +31,16 @@ public final class LineRow {
 
     public boolean discount() {
         return discount;
+    }
+
+    /** Its place among the ticket's items (or discounts, or VAT rows). */
+    public int position() {
+        return position;
+    }
+
+    /** The stored value of a column, "" when it has none. */
+    public String value(String name) {
+        ReadOnlyStringWrapper column = columns.get(name);
+        return column == null ? "" : column.get();
     }
 }

@@ -1,6 +1,8 @@
 package es.cesta.ui.main;
 
+import es.cesta.tickets.Category;
 import es.cesta.tickets.TicketField;
+import es.cesta.ui.Categories;
 import es.cesta.ui.Settings;
 import es.cesta.ui.Texts;
 import es.cesta.ui.spending.SpendingView;
@@ -59,6 +61,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 /** The main window's controller: binds the view model and turns drops, clicks and keys into its calls. */
 public final class MainView {
@@ -116,6 +119,18 @@ public final class MainView {
 
     @FXML
     private ComboBox<String> shopFilter;
+
+    @FXML
+    private ComboBox<Category> categoryFilter;
+
+    @FXML
+    private TableColumn<LineRow, String> itemCategoryColumn;
+
+    @FXML
+    private HBox categoryOfferBar;
+
+    @FXML
+    private Label categoryOfferLabel;
 
     @FXML
     private Label shownLabel;
@@ -318,6 +333,10 @@ public final class MainView {
         shopFilter.setPromptText(texts().get("filter.allShops"));
         shopFilter.setItems(viewModel.shops());
         shopFilter.valueProperty().bindBidirectional(viewModel.shopProperty());
+        categoryFilter.setPromptText(texts().get("filter.allCategories"));
+        categoryFilter.setItems(FXCollections.observableArrayList(Categories.sortedByName(texts())));
+        categoryFilter.setConverter(Categories.converter(texts()));
+        categoryFilter.valueProperty().bindBidirectional(viewModel.categoryProperty());
     }
 
     @FXML
@@ -327,6 +346,8 @@ public final class MainView {
         viewModel.toProperty().set(null);
         viewModel.shopProperty().set(null);
         shopFilter.getSelectionModel().clearSelection();
+        viewModel.categoryProperty().set(null);
+        categoryFilter.getSelectionModel().clearSelection();
     }
 
     private void bindReview() {
@@ -376,6 +397,7 @@ public final class MainView {
         editable(taxRateColumn, "rate");
         editable(taxBaseColumn, "base");
         editable(taxAmountColumn, "amount");
+        bindCategoryColumn();
         itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         taxesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         itemsTable.setRowFactory(view -> new TableRow<>() {
@@ -388,6 +410,35 @@ public final class MainView {
                 }
             }
         });
+    }
+
+    /**
+     * The items' category: a choice among the categories in the window's language, saved as the
+     * person's correction; discount lines have none. Then the offer for the library's lines like it.
+     */
+    private void bindCategoryColumn() {
+        StringConverter<Category> names = Categories.converter(texts());
+        itemCategoryColumn.setCellValueFactory(cell -> cell.getValue().column("category"));
+        itemCategoryColumn.setCellFactory(column -> new CategoryCell(names, Categories.sortedByName(texts())));
+        itemCategoryColumn.setOnEditCommit(edit -> {
+            viewModel.chooseCategory(
+                    edit.getRowValue(), Category.of(edit.getNewValue()).orElse(null));
+            edit.getTableView().refresh();
+        });
+        CategoryChoice choice = viewModel.categoryChoice();
+        categoryOfferLabel.textProperty().bind(choice.offerProperty());
+        categoryOfferBar.visibleProperty().bind(choice.offerProperty().isNotEmpty());
+        categoryOfferBar.managedProperty().bind(categoryOfferBar.visibleProperty());
+    }
+
+    @FXML
+    private void applyCategoryToOthers() {
+        viewModel.acceptCategoryOffer();
+    }
+
+    @FXML
+    private void dismissCategoryOffer() {
+        viewModel.categoryChoice().dismiss();
     }
 
     /** A table column whose cells edit in place and save on Enter, each edit one undoable step. */

@@ -2,6 +2,8 @@ package es.cesta.ui.main;
 
 import es.cesta.client.NextShop;
 import es.cesta.service.ServiceState;
+import es.cesta.tickets.Category;
+import es.cesta.tickets.CategoryMemory;
 import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
@@ -68,6 +70,7 @@ public final class MainViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<String> shop = new SimpleObjectProperty<>();
+    private final ObjectProperty<Category> category = new SimpleObjectProperty<>();
     private final ObservableList<String> shops = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper serviceStatus = new ReadOnlyStringWrapper("");
@@ -82,6 +85,7 @@ public final class MainViewModel {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final TicketDetails details;
     private final SpendingViewModel spending;
+    private final CategoryChoice categoryChoice;
     private Texts texts;
     private ServiceState serviceState = ServiceState.STARTING;
     private int serviceWorkers;
@@ -105,6 +109,7 @@ public final class MainViewModel {
         this.texts = texts;
         this.details = new TicketDetails(store, tasks, texts);
         this.spending = new SpendingViewModel(store, tasks, texts);
+        this.categoryChoice = new CategoryChoice(new CategoryMemory(store), tasks, texts);
         // Whatever background work fails, the person reads why in the message line.
         tasks.onFailure(sentence -> message.set(this.texts.get("task.failed", sentence)));
         // Called on the import worker: the finished ticket is read there, never on the FX thread.
@@ -118,9 +123,9 @@ public final class MainViewModel {
             }
         };
         queue.addListener(importListener);
-        for (Observable filter : List.<Observable>of(search, from, to, shop)) {
-            filter.addListener(
-                    changed -> shown.setPredicate(new LibraryFilter(search.get(), from.get(), to.get(), shop.get())));
+        for (Observable filter : List.<Observable>of(search, from, to, shop, category)) {
+            filter.addListener(changed -> shown.setPredicate(
+                    new LibraryFilter(search.get(), from.get(), to.get(), shop.get(), category.get())));
         }
         shown.addListener((ListChangeListener<TicketRow>) change -> summarise());
         rows.addListener((ListChangeListener<TicketRow>) change -> summarise());
@@ -238,12 +243,58 @@ public final class MainViewModel {
         details.undo(this::corrected);
     }
 
+    /** The person gives an item line a category: saved as a correction, then the offer for lines like it. */
+    public void chooseCategory(LineRow line, Category category) {
+        if (line.discount() || category == null || details.ticketId() == null) {
+            return;
+        }
+        UUID ticket = details.ticketId();
+        details.editLine(line, "category", category.key(), this::corrected);
+        categoryChoice.chosen(ticket, line, category);
+    }
+
+    /** Gives the offered category to the library's other lines like the one just corrected. */
+    public void acceptCategoryOffer() {
+        categoryChoice.accept(changed -> {
+            message.set(texts.get("review.categoryApplied", changed));
+            refill();
+            libraryChanged();
+        });
+    }
+
+    public CategoryChoice categoryChoice() {
+        return categoryChoice;
+    }
+
     private void corrected(Ticket ticket) {
-        rows.stream().filter(r -> ticket.id().equals(r.ticketId())).findFirst().ifPresent(row -> fill(row, ticket));
-        summarise();
-        refreshShops();
+        // A shop renamed names the shop's other tickets too: every row is filled again, in place.
         // No re-filtering here: it would drop the table's selection under the person's eyes.
+        refill();
         libraryChanged();
+    }
+
+    /** Something other than this window changed the library (categories filled in): rows and charts follow. */
+    public void libraryChangedElsewhere() {
+        refill();
+        libraryChanged();
+    }
+
+    /** Fills every row again from the library, keeping the rows (and so the selection). */
+    private void refill() {
+        tasks.run(Lane.DISK, texts.get("task.load"), () -> {
+            Map<UUID, Ticket> byId = new HashMap<>();
+            store.all().forEach(t -> byId.put(t.id(), t));
+            ui.accept(() -> {
+                rows.forEach(row -> {
+                    Ticket stored = row.ticketId() == null ? null : byId.get(row.ticketId());
+                    if (stored != null) {
+                        fill(row, stored);
+                    }
+                });
+                summarise();
+                refreshShops();
+            });
+        });
     }
 
     /** Deletes the ticket of a row (after the view asked for confirmation). */
@@ -311,6 +362,7 @@ public final class MainViewModel {
         summarise();
         message.set("");
         details.useTexts(newTexts);
+        categoryChoice.useTexts(newTexts);
         spending.useTexts(newTexts);
     }
 
@@ -425,7 +477,8 @@ public final class MainViewModel {
                 text(ticket.shopName()),
                 text(ticket.total()),
                 Integer.toString(ticket.items()),
-                text(ticket.paymentMethod()));
+                text(ticket.paymentMethod()),
+                ticket.categories());
     }
 
     private static String text(Object value) {
@@ -464,6 +517,11 @@ public final class MainViewModel {
     /** One shop's tickets only; null shows every shop. */
     public ObjectProperty<String> shopProperty() {
         return shop;
+    }
+
+    /** The tickets with a line of one category only; null shows them all. */
+    public ObjectProperty<Category> categoryProperty() {
+        return category;
     }
 
     public ObservableList<String> shops() {

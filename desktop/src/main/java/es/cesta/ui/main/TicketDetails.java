@@ -168,7 +168,8 @@ public final class TicketDetails {
         values.put("quantity", item.quantity());
         values.put("unit_price", item.unitPrice());
         values.put("amount", item.amount());
-        return new LineRow(item::field, "discount".equals(item.kind()), values);
+        values.put("category", item.category());
+        return new LineRow(item::field, "discount".equals(item.kind()), item.position(), values);
     }
 
     private static LineRow taxLine(TicketStore.TaxRow tax) {
@@ -176,7 +177,7 @@ public final class TicketDetails {
         values.put("rate", tax.rate());
         values.put("base", tax.base());
         values.put("amount", tax.amount());
-        return new LineRow(tax::field, false, values);
+        return new LineRow(tax::field, false, tax.position(), values);
     }
 
     /** Field (or "items", "taxes") to the reason Cesta doubts it; a corrected field is never doubted. */

@@ -16,6 +16,7 @@ public final class TicketRow {
     private final ReadOnlyStringWrapper items = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper payment = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private java.util.Set<es.cesta.tickets.Category> categories = java.util.Set.of();
     private Status status = Status.QUEUED;
     private String detail = "";
 
@@ -33,12 +34,24 @@ public final class TicketRow {
         this.ticketId = ticketId;
     }
 
-    void fill(String dateText, String shopText, String totalText, String itemsText, String paymentText) {
+    void fill(
+            String dateText,
+            String shopText,
+            String totalText,
+            String itemsText,
+            String paymentText,
+            java.util.Set<es.cesta.tickets.Category> lineCategories) {
+        categories = lineCategories;
         date.set(dateText);
         shop.set(shopText);
         total.set(totalText);
         items.set(itemsText);
         payment.set(paymentText);
+    }
+
+    /** The categories of the ticket's lines (none before it is read). */
+    java.util.Set<es.cesta.tickets.Category> categories() {
+        return categories;
     }
 
     /** True when the search text appears in the shop, date, total or state (case-insensitive). */

@@ -29,7 +29,8 @@ class SpendingTest {
                 null,
                 0,
                 Path.of("t.pdf"),
-                false);
+                false,
+                java.util.Set.of());
     }
 
     @Test
