@@ -77,3 +77,21 @@ def test_the_lookup_reads_abbreviations_and_keeps_the_tightest_products():
     assert lookup.votes("T POLLO NATURAL") == Counter({"Charcutería y quesos": 1})
     assert lookup.votes("POLLO ENT BANDEJA") == Counter({"Carne": 1})  # the tighter name; pack words skipped
     assert lookup.votes("NATURAL POLLO") == Counter()  # the head word must lead
+
+
+def test_the_request_time_features_and_probabilities_are_scikit_learns(model):
+    # The service computes the vectorisers' and the classifier's output itself, for speed; it
+    # must be the same numbers as scikit-learn's own transform and predict_proba.
+    import numpy as np
+
+    from ocr_service.categories.model import softmax
+    from ocr_service.categories.text import char_ngrams
+
+    with (CATEGORIES_DATA / "tickets-dev.csv").open(encoding="utf-8") as f:
+        lines = [normalise(r["description"]) for r in csv.DictReader(f)] + ["", "A", "AB C", "ZZZZ"]
+    ours, theirs = model.vectoriser.transform(lines), model.vectoriser.sklearn_transform(lines)
+    assert ours.shape == theirs.shape and abs(ours - theirs).max() < 1e-6
+    analyser = model.vectoriser.chars.build_analyzer()
+    assert all(char_ngrams(line) == analyser(line) for line in lines)
+    probabilities = softmax(ours @ model.classifier.coef_.T + model.classifier.intercept_)
+    assert np.allclose(probabilities, model.classifier.predict_proba(theirs), atol=1e-5)
