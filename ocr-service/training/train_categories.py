@@ -1,7 +1,7 @@
 """Train the spending-category model and measure it on labelled ticket lines.
 
 Data recipe: the supermarket catalogue (../shared/categories/catalog.csv: product display names with
-the shop's level-1 section) plus `non_grocery_lines.csv` (lines of fuel, restaurant, pharmacy and
+the shop's level-1 section) plus `extra_lines.csv` (lines of fuel, restaurant, pharmacy and
 other tickets, written for this project). Ticket lines are upper case, cut at about 20 characters
 and abbreviated, so each name is also taught as a ticket would print it: cut to 16 and 20
 characters, and `VARIANTS` random abbreviations (words dropped, words cut to 3-6 letters, the first
@@ -38,7 +38,7 @@ from ocr_service.categories.text import LineFeatures, normalise
 
 HERE = Path(__file__).parent
 VARIANTS = 8
-NON_GROCERY_REPEATS = 3  # ~100 hand-written lines against ~6,000 products: seen a few times each
+EXTRA_REPEATS = 3  # ~170 hand-written lines against ~6,000 products: seen a few times each
 LICENSED_SOURCE = "mercadona-2025-03"  # the MIT-licensed scrape; only its names ship in the lookup
 C = 10.0
 VOWEL = re.compile(r"(?<=.)[AEIOU]")
@@ -69,7 +69,7 @@ def training_set(catalogue: list[dict[str, str]], extra: list[dict[str, str]], s
     rng = random.Random(seed)
     texts, labels = [], []
     named = [(r["display_name"], r["category_l1"]) for r in catalogue]
-    named += [(r["description"], r["category"]) for r in extra] * NON_GROCERY_REPEATS
+    named += [(r["description"], r["category"]) for r in extra] * EXTRA_REPEATS
     for name, category in named:
         for variant in sorted(ticket_variants(name, rng)):
             texts.append(variant)
@@ -113,7 +113,7 @@ def main() -> None:
     args = parser.parse_args()
 
     catalogue = read_csv(args.data / "catalog.csv")
-    extra = read_csv(HERE / "non_grocery_lines.csv")
+    extra = read_csv(HERE / "extra_lines.csv")
     sections = {r["category_l1"] for r in catalogue}
     if sections != set(CATALOGUE_SECTIONS) or not {r["category"] for r in extra} <= set(CATEGORIES):
         raise SystemExit("the catalogue's sections or the extra lines' categories are not the taxonomy's")
