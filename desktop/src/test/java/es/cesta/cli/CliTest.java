@@ -58,6 +58,26 @@ class CliTest {
     }
 
     @Test
+    void showPrintsEachLineWithItsCategory(@TempDir Path home) throws Exception {
+        Path ticket = TestServices.ES_DEV.resolve("mercadona-2024-04-23-02765512.pdf");
+        assertEquals(0, run(home, "import", ticket.toString()), err.toString(StandardCharsets.UTF_8));
+        String id;
+        try (es.cesta.tickets.TicketStore store = es.cesta.tickets.TicketStore.open(home)) {
+            id = store.all().get(0).id().toString();
+        }
+        assertEquals(0, run(home, "show", id.substring(0, 8)), err.toString(StandardCharsets.UTF_8));
+        java.util.List<String> lines =
+                output().lines().filter(line -> line.startsWith("  ")).toList();
+        assertEquals(5, lines.size(), output());
+        assertTrue(
+                lines.stream()
+                        .allMatch(line -> java.util.Arrays.stream(es.cesta.tickets.Category.values())
+                                .anyMatch(c -> line.endsWith(" " + c.key()))),
+                output());
+        assertTrue(output().contains("CANÓNIGOS") && output().contains("Fruta y verdura"), output());
+    }
+
+    @Test
     void backupThenRestoreBringsTheLibraryBackAndKeepsTheOneItReplaced(@TempDir Path home) throws Exception {
         Path ticket = TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf");
         assertEquals(0, run(home, "import", ticket.toString()), err.toString(StandardCharsets.UTF_8));

@@ -69,5 +69,16 @@ final class CategoryCell extends TableCell<LineRow, String> {
     private void show(String key) {
         setGraphic(null);
         setText(Category.of(key).map(names::toString).orElse(""));
+        LineRow line = getTableRow() == null ? null : getTableRow().getItem();
+        pseudoClassStateChanged(UNSURE, line != null && unsure(line.value("category_confidence")));
+    }
+
+    /** Below this the model's category is shown in amber: the person may want to look at it. */
+    static final double SURE = 0.5;
+
+    private static final javafx.css.PseudoClass UNSURE = javafx.css.PseudoClass.getPseudoClass("unsure");
+
+    private static boolean unsure(String confidence) {
+        return !confidence.isEmpty() && Double.parseDouble(confidence) < SURE;
     }
 }

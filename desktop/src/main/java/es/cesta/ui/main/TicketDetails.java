@@ -169,6 +169,12 @@ public final class TicketDetails {
         values.put("unit_price", item.unitPrice());
         values.put("amount", item.amount());
         values.put("category", item.category());
+        // The model's confidence; none for the person's own choice, which is never doubted.
+        values.put(
+                "category_confidence",
+                item.categoryConfidence() == null
+                        ? ""
+                        : item.categoryConfidence().toString());
         return new LineRow(item::field, "discount".equals(item.kind()), item.position(), values);
     }
 
