@@ -201,7 +201,7 @@ public class CestaApp extends Application {
             // Lines stored without a category (an older library, a ticket read while /categorize
             // failed) get one now, on this service lane, and the window redraws what they change.
             if (new CategoryBackfill(store, new IntelligenceClient(supervisor)).run() > 0) {
-                shown.libraryChangedElsewhere();
+                shown.refreshEverything();
             }
         }
     }

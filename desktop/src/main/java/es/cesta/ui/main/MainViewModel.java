@@ -257,8 +257,7 @@ public final class MainViewModel {
     public void acceptCategoryOffer() {
         categoryChoice.accept(changed -> {
             message.set(texts.get("review.categoryApplied", changed));
-            refill();
-            libraryChanged();
+            refreshEverything();
         });
     }
 
@@ -269,12 +268,14 @@ public final class MainViewModel {
     private void corrected(Ticket ticket) {
         // A shop renamed names the shop's other tickets too: every row is filled again, in place.
         // No re-filtering here: it would drop the table's selection under the person's eyes.
-        refill();
-        libraryChanged();
+        refreshEverything();
     }
 
-    /** Something other than this window changed the library (categories filled in): rows and charts follow. */
-    public void libraryChangedElsewhere() {
+    /**
+     * More than one row may have changed (a shop renamed, categories given to other lines or
+     * filled in by the service): every row, the charts and the next-shop card follow.
+     */
+    public void refreshEverything() {
         refill();
         libraryChanged();
     }
