@@ -87,3 +87,11 @@ def test_a_time_glued_to_the_year_is_still_a_date_and_a_time():
     assert find_date(["03/06/202419:22   OP:3646962"])[0] == dt.date(2024, 6, 3)
     assert find_time(["03/06/202419:22   OP:3646962"], 0) == "19:22"
     assert find_date(["DECAF 12 16.50"]) is None
+
+
+@pytest.mark.parametrize("read", ["Mar18\u203218 10:54AM", "Mar18\u00b418 10:54AM"])
+def test_an_apostrophe_read_as_a_prime_or_an_accent_still_dates_a_restaurant_ticket(read):
+    from ocr_service.extraction.ocr.cleanup import clean_ocr_text
+
+    assert find_date([read]) is None  # the raw reading misses it (RapidOCR read a prime so)
+    assert find_date([clean_ocr_text(read)])[0] == dt.date(2018, 3, 18)

@@ -14,9 +14,13 @@ QUOTE_AS_MINUS = re.compile(r"[“”\"~](?=\s?\d+[.,]\d{2}\b)")
 # Before a euro sign an amount always has cents: '098€' lost its comma to the scan.
 EURO_WITHOUT_COMMA = re.compile(r"(?<![\d.,])(\d{1,4})(\d{2})(?=\s?€)")
 LETTER_O_IN_NUMBER = re.compile(r"(?<=\d[.,])[oO](?=\d)|(?<=\d)[oO](?=[.,]\d)")
+# An apostrophe read as its typographic look-alikes (right quote, prime, acute or grave accent):
+# restaurant dates print a two-digit year after one ("Mar18'18"), and the date rules expect '.
+APOSTROPHE_LOOK_ALIKES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2032": "'", "\u00b4": "'", "`": "'"})
 
 
 def clean_ocr_text(text: str) -> str:
+    text = text.translate(APOSTROPHE_LOOK_ALIKES)
     text = SPLIT_DECIMALS.sub(r"\1", text)
     text = QUOTE_AS_MINUS.sub("-", text)
     text = EURO_WITHOUT_COMMA.sub(r"\1,\2", text)

@@ -72,6 +72,11 @@ class TesseractEngine:
         return self.read(image), 0
 
 
+# Lines recognised together. Every line of a batch is padded to the widest one's shape; at 6
+# (RapidOCR's default) the padding cost a fifth of the recognition time on sroie scans.
+REC_BATCH = 2
+
+
 class RapidOcrEngine:
     """PaddleOCR models run by ONNX Runtime (rapidocr-onnxruntime ships them inside the wheel)."""
 
@@ -84,7 +89,8 @@ class RapidOcrEngine:
             raise OcrUnavailable("rapidocr-onnxruntime is not installed") from exc
         # One thread per worker, as for Tesseract: the service's parallelism is its workers. The
         # detector is given a reduced copy (`_read_boxes`), which it must not enlarge again.
-        self._engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, det_limit_side_len=DET_MIN_SIDE_PX)
+        self._engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, det_limit_side_len=DET_MIN_SIDE_PX,
+                                rec_batch_num=REC_BATCH)
 
     def version(self) -> str:
         return _rapidocr_version()
