@@ -68,8 +68,7 @@ public final class CategoryBackfill {
     }
 
     private int save(List<Categorize.Answer> answers) {
-        return store.withConnection("Cannot store the categories", connection -> {
-            connection.setAutoCommit(false);
+        return store.inTransaction("Cannot store the categories", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE items SET category = ?, "
                     + "category_confidence = ? WHERE kind = 'item' AND category IS NULL AND description = ?")) {
                 int changed = 0;
@@ -79,13 +78,7 @@ public final class CategoryBackfill {
                     update.setString(3, answer.description());
                     changed += update.executeUpdate();
                 }
-                connection.commit();
                 return changed;
-            } catch (java.sql.SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         });
     }

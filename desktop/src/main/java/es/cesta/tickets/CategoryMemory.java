@@ -79,12 +79,8 @@ public final class CategoryMemory {
      */
     public int applyToOthers(UUID ticketId, int position, String description, Category category) {
         List<LineRef> targets = others(ticketId, position, description, category);
-        return store.withConnection("Cannot apply the category to the other lines", connection -> {
-            connection.setAutoCommit(false);
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO corrections (ticket_id, field, value, corrected_at) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT (ticket_id, field) DO UPDATE SET value = excluded.value, "
-                            + "corrected_at = excluded.corrected_at")) {
+        return store.inTransaction("Cannot apply the category to the other lines", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(TicketStore.SAVE_CORRECTION)) {
                 String now = Instant.now().toString();
                 for (LineRef target : targets) {
                     upsert.setString(1, target.ticketId());
@@ -94,13 +90,7 @@ public final class CategoryMemory {
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
-                connection.commit();
                 return targets.size();
-            } catch (java.sql.SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         });
     }

@@ -56,6 +56,23 @@ public final class TicketStore implements AutoCloseable {
         }
     }
 
+    /** Like {@link #withConnection}, in one transaction: all of the work is stored, or none of it. */
+    synchronized <T> T inTransaction(String whatFailed, Work<T> work) {
+        return withConnection(whatFailed, connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
     /** A registered file: new, or the ticket that already holds the same bytes. */
     public record Registration(UUID ticketId, boolean duplicate, Path storedFile) {}
 
@@ -522,6 +539,11 @@ public final class TicketStore implements AutoCloseable {
     private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile(
             "item\\.(item|discount)\\.\\d+\\.(description|quantity|unit_price|amount|category)|tax\\.\\d+\\.(rate|base|amount)");
 
+    /** Saves one correction (ticket_id, field, value, corrected_at), replacing the field's earlier one. */
+    static final String SAVE_CORRECTION = "INSERT INTO corrections (ticket_id, field, value, corrected_at) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (ticket_id, field) DO UPDATE SET value = excluded.value, "
+            + "corrected_at = excluded.corrected_at";
+
     /** Saves a correction (null or blank removes it); extraction never overwrites it. */
     public synchronized void correct(UUID id, String field, String value) {
         if (!CORRECTABLE.contains(field) && !LINE_FIELD.matcher(field).matches()) {
@@ -530,9 +552,7 @@ public final class TicketStore implements AutoCloseable {
         try (PreparedStatement statement = connection.prepareStatement(
                 value == null || value.isBlank()
                         ? "DELETE FROM corrections WHERE ticket_id = ? AND field = ?"
-                        : "INSERT INTO corrections (ticket_id, field, value, corrected_at) VALUES (?, ?, ?, ?) "
-                                + "ON CONFLICT (ticket_id, field) DO UPDATE SET value = excluded.value, "
-                                + "corrected_at = excluded.corrected_at")) {
+                        : SAVE_CORRECTION)) {
             statement.setString(1, id.toString());
             statement.setString(2, field);
             if (value != null && !value.isBlank()) {

@@ -71,12 +71,15 @@ public final class Spending {
         List<Ticket> read = tickets.stream()
                 .filter(t -> t.state() == ImportState.DONE && t.date() != null && t.total() != null)
                 .toList();
-        LocalDate newest = read.stream()
-                .map(Ticket::date)
-                .max(Comparator.naturalOrder())
-                .orElse(LocalDate.now(ZoneId.systemDefault()));
+        return inPeriod(read, Ticket::date, period);
+    }
+
+    /** What falls in the period ending with the newest one's month (so an old library still shows). */
+    private static <T> List<T> inPeriod(List<T> dated, Function<T, LocalDate> dateOf, Period period) {
+        LocalDate newest =
+                dated.stream().map(dateOf).max(Comparator.naturalOrder()).orElse(LocalDate.now(ZoneId.systemDefault()));
         LocalDate start = period.start(newest);
-        return read.stream().filter(t -> !t.date().isBefore(start)).toList();
+        return dated.stream().filter(x -> !dateOf.apply(x).isBefore(start)).toList();
     }
 
     public static List<Bar> perMonth(List<Ticket> tickets, Period period) {
@@ -91,12 +94,7 @@ public final class Spending {
 
     /** The lines of the period: those of the newest line's month and the months before it that it spans. */
     static List<CategoryMemory.Line> countedLines(List<CategoryMemory.Line> lines, Period period) {
-        LocalDate newest = lines.stream()
-                .map(CategoryMemory.Line::date)
-                .max(Comparator.naturalOrder())
-                .orElse(LocalDate.now(ZoneId.systemDefault()));
-        LocalDate start = period.start(newest);
-        return lines.stream().filter(l -> !l.date().isBefore(start)).toList();
+        return inPeriod(lines, CategoryMemory.Line::date, period);
     }
 
     /** A line not categorised yet (read before categories existed) counts as Other until it is. */
