@@ -1,25 +1,41 @@
 package es.cesta.tickets;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/** Tickets and their items as CSV (RFC 4180 quoting), for spreadsheets. */
+/** Tickets and their items as CSV (RFC 4180: quoted where needed, CRLF line ends), for spreadsheets. */
 public final class CsvExport {
+
+    // Quoting only where RFC 4180 needs it (a separator, a quote, a line break), as spreadsheets
+    // write CSV themselves; the default heuristic also quotes ids with dashes and words with spaces.
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+
+    private static final CsvSchema TICKETS = schema(
+            "id", "file", "date", "time", "shop", "tax_id", "total", "payment_method", "items", "state", "corrected");
+
+    // category: the canonical key (docs/contract.md), the person's own where they chose one.
+    private static final CsvSchema ITEMS = schema(
+            "ticket_id", "date", "shop", "kind", "description", "quantity", "unit", "unit_price", "amount", "category");
 
     private CsvExport() {}
 
     /** {@code file} gets the tickets, {@code NAME-items.csv} beside it their items; returns the items file. */
-    public static java.nio.file.Path write(Collection<Ticket> tickets, TicketStore store, java.nio.file.Path file)
-            throws IOException {
-        java.nio.file.Path itemsFile =
-                file.resolveSibling(file.getFileName().toString().replaceFirst("(\\.csv)?$", "-items.csv"));
-        try (Writer ticketsOut = java.nio.file.Files.newBufferedWriter(file);
-                Writer itemsOut = java.nio.file.Files.newBufferedWriter(itemsFile)) {
+    public static Path write(Collection<Ticket> tickets, TicketStore store, Path file) throws IOException {
+        Path itemsFile = file.resolveSibling(file.getFileName().toString().replaceFirst("(\\.csv)?$", "-items.csv"));
+        try (Writer ticketsOut = Files.newBufferedWriter(file);
+                Writer itemsOut = Files.newBufferedWriter(itemsFile)) {
             tickets(tickets, ticketsOut);
             items(tickets, store, itemsOut);
         }
@@ -27,55 +43,64 @@ public final class CsvExport {
     }
 
     public static void tickets(Collection<Ticket> tickets, Writer out) throws IOException {
-        out.write("id,file,date,time,shop,tax_id,total,payment_method,items,state,corrected\r\n");
-        for (Ticket t : tickets) {
-            row(
-                    out,
-                    t.id(),
-                    t.fileName(),
-                    t.date(),
-                    t.time(),
-                    t.shopName(),
-                    t.taxId(),
-                    t.total(),
-                    t.paymentMethod(),
-                    t.items(),
-                    t.state().name().toLowerCase(Locale.ROOT),
-                    t.corrected());
-        }
-    }
-
-    public static void items(Collection<Ticket> tickets, TicketStore store, Writer out) throws IOException {
-        // category: the canonical key (docs/contract.md), the person's own where they chose one.
-        out.write("ticket_id,date,shop,kind,description,quantity,unit,unit_price,amount,category\r\n");
-        for (Ticket t : tickets) {
-            for (TicketStore.ItemRow item : store.items(t.id())) {
-                row(
-                        out,
+        try (SequenceWriter rows = rows(TICKETS, out)) {
+            for (Ticket t : tickets) {
+                rows.write(cells(
                         t.id(),
+                        t.fileName(),
                         t.date(),
+                        t.time(),
                         t.shopName(),
-                        item.kind(),
-                        item.description(),
-                        item.quantity(),
-                        item.unit(),
-                        item.unitPrice(),
-                        item.amount(),
-                        item.category());
+                        t.taxId(),
+                        t.total(),
+                        t.paymentMethod(),
+                        t.items(),
+                        t.state().name().toLowerCase(Locale.ROOT),
+                        t.corrected()));
             }
         }
     }
 
-    private static void row(Writer out, Object... values) throws IOException {
-        out.write(Stream.of(values).map(CsvExport::cell).collect(Collectors.joining(",")) + "\r\n");
+    public static void items(Collection<Ticket> tickets, TicketStore store, Writer out) throws IOException {
+        try (SequenceWriter rows = rows(ITEMS, out)) {
+            for (Ticket t : tickets) {
+                for (TicketStore.ItemRow item : store.items(t.id())) {
+                    rows.write(cells(
+                            t.id(),
+                            t.date(),
+                            t.shopName(),
+                            item.kind(),
+                            item.description(),
+                            item.quantity(),
+                            item.unit(),
+                            item.unitPrice(),
+                            item.amount(),
+                            item.category()));
+                }
+            }
+        }
     }
 
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
+    /** Every cell as its text (dates ISO, amounts as stored), an empty cell for nothing. */
+    private static List<String> cells(Object... values) {
+        return Arrays.stream(values).map(v -> v == null ? "" : v.toString()).toList();
+    }
+
+    private static CsvSchema schema(String... columns) {
+        CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        for (String column : columns) {
+            builder.addColumn(column);
         }
-        String text = value.toString();
-        boolean quote = List.of(",", "\"", "\n", "\r").stream().anyMatch(text::contains);
-        return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return builder.build();
+    }
+
+    /**
+     * Rows written as lists of cells. The caller's writer stays open: closing the sequence only
+     * flushes it, so that a writer shared by two exports (or a StringWriter) is the caller's to close.
+     */
+    private static SequenceWriter rows(CsvSchema schema, Writer out) throws IOException {
+        return CSV.writer(schema)
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValues(out);
     }
 }
