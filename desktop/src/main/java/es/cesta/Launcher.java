@@ -17,7 +17,7 @@ public final class Launcher {
         // A command runs in the terminal; file names (the desktop's "Open with Cesta") open the
         // window and import them; nothing opens the window.
         if (args.length > 0
-                && (Cli.COMMANDS.contains(args[0]) || !java.nio.file.Files.exists(java.nio.file.Path.of(args[0])))) {
+                && (Cli.isCommand(args[0]) || !java.nio.file.Files.exists(java.nio.file.Path.of(args[0])))) {
             Cli.main(args);
             return;
         }
@@ -37,7 +37,7 @@ public final class Launcher {
         }
     }
 
-    static String version() {
+    public static String version() {
         String version = Launcher.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }

@@ -1,5 +1,6 @@
 package es.cesta.cli;
 
+import es.cesta.Launcher;
 import es.cesta.client.IntelligenceClient;
 import es.cesta.client.NextShop;
 import es.cesta.config.AppConfig;
@@ -18,37 +19,51 @@ import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Headless commands on the same library as the window: import, list, show, export, predict.
- * Exit codes: 0 all good, 1 some files failed, 2 usage error.
+ * Headless commands on the same library as the window: import, list, show, export, predict,
+ * backup, restore. picocli parses them and writes the help; exit codes: 0 all good, 1 some files
+ * or the library failed, 2 usage error.
  */
-public final class Cli {
-
-    static final String USAGE = """
-            usage: cesta import FILE|DIR...   import tickets (PDF, JPEG, PNG; folders recursively)
-                   cesta list                 the tickets in the library
-                   cesta show ID              one ticket (an id or its first characters)
-                   cesta export --csv FILE    the tickets as CSV
-                   cesta predict              where and when the next shop is likely
-                   cesta backup               a consistent copy of the library in its backups/ folder
-                   cesta restore FILE         put a backup in the library's place (the current one is kept aside)""";
+@Command(
+        name = "cesta",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
+        subcommands = CommandLine.HelpCommand.class,
+        description = "Cesta's ticket library from the terminal (the same library as the window).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all good", "1:some files failed, or the library or the service did", "2:usage error"})
+public final class Cli implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
     private final Path dataDir;
     private final AppConfig config;
+
+    @Spec
+    private CommandSpec spec;
 
     public Cli(PrintStream out, PrintStream err, Path dataDir, AppConfig config) {
         this.out = out;
@@ -57,9 +72,12 @@ public final class Cli {
         this.config = config;
     }
 
-    /** The words the terminal commands start with; anything else is for the window. */
-    public static final java.util.Set<String> COMMANDS = java.util.Set.of(
-            "import", "list", "show", "export", "predict", "backup", "restore", "help", "--help", "-h");
+    /** Whether {@code word} starts a terminal command; anything else (a file name) is for the window. */
+    public static boolean isCommand(String word) {
+        CommandLine line = new CommandLine(new Cli(System.out, System.err, Path.of("."), null));
+        return line.getSubcommands().containsKey(word)
+                || line.getCommandSpec().optionsMap().containsKey(word);
+    }
 
     public static void main(String[] args) {
         Path serviceDir =
@@ -70,37 +88,36 @@ public final class Cli {
         System.exit(new Cli(System.out, System.err, dataDir, config).run(args));
     }
 
-    public int run(String[] args) {
-        if (args.length == 0) {
-            err.println(USAGE);
-            return 2;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        try {
-            return switch (args[0]) {
-                case "import" -> rest.isEmpty() ? usage() : importFiles(rest);
-                case "list" -> list();
-                case "show" -> rest.size() != 1 ? usage() : show(rest.get(0));
-                case "export" ->
-                    rest.size() != 2 || !rest.get(0).equals("--csv") ? usage() : export(Path.of(rest.get(1)));
-                case "predict" -> predict();
-                case "backup" -> rest.isEmpty() ? backup() : usage();
-                case "restore" -> rest.size() != 1 ? usage() : restore(Path.of(rest.get(0)));
-                default -> usage();
-            };
-        } catch (StoreException e) {
-            err.println("cesta: " + e.getMessage());
-            return 1;
-        }
+    public int run(String... args) {
+        CommandLine line = new CommandLine(this)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    if (e instanceof StoreException) {
+                        err.println("cesta: " + e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                });
+        return line.execute(args);
     }
 
-    private int usage() {
-        err.println(USAGE);
+    /** No command: the help, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
         return 2;
     }
 
-    private int importFiles(List<String> arguments) {
-        List<Path> paths = arguments.stream().map(Path::of).toList();
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"cesta " + Launcher.version()};
+        }
+    }
+
+    @Command(name = "import", description = "Import tickets (PDF, JPEG, PNG; folders recursively).")
+    int importFiles(@Parameters(arity = "1..*", paramLabel = "FILE|DIR") List<Path> paths) {
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 err.println("cesta: no such file or folder: " + path);
@@ -115,18 +132,23 @@ public final class Cli {
             IntelligenceClient client = new IntelligenceClient(service);
             int workers = client.health().workers();
             List<ImportQueue.Event> results = new ArrayList<>();
+            Set<UUID> resumed = new HashSet<>();
             try (ImportQueue queue = new ImportQueue(store, client, workers)) {
                 List<CompletableFuture<ImportQueue.Event>> jobs = new ArrayList<>(queue.resumeUnfinished());
+                int resumedJobs = jobs.size();
                 jobs.addAll(queue.submit(paths));
                 for (CompletableFuture<ImportQueue.Event> job : jobs) {
                     ImportQueue.Event event = job.join();
+                    if (results.size() < resumedJobs && event.ticketId() != null) {
+                        resumed.add(event.ticketId());
+                    }
                     results.add(event);
                     out.printf(
                             "[%d/%d] %-40s %s%n",
                             results.size(), jobs.size(), event.file().getFileName(), label(event));
                 }
             }
-            return summary(results, paths);
+            return summary(results, paths, resumed);
         }
     }
 
@@ -153,12 +175,18 @@ public final class Cli {
         return event.state() == ImportState.DONE ? "done: " + event.message() : "FAILED: " + event.message();
     }
 
-    /** Files found inside a folder that are not tickets are skipped; a named one that is not is a failure. */
-    private int summary(List<ImportQueue.Event> results, List<Path> named) {
+    /**
+     * Files found inside a folder that are not tickets are skipped; a named one that is not is a
+     * failure. A file whose interrupted import was resumed in this run counts once, as imported,
+     * not again as a duplicate of itself.
+     */
+    private int summary(List<ImportQueue.Event> results, List<Path> named, Set<UUID> resumed) {
         long done = results.stream()
                 .filter(e -> e.state() == ImportState.DONE && !e.duplicate())
                 .count();
-        long duplicates = results.stream().filter(ImportQueue.Event::duplicate).count();
+        long duplicates = results.stream()
+                .filter(e -> e.duplicate() && !resumed.contains(e.ticketId()))
+                .count();
         long skipped = results.stream()
                 .filter(e -> notATicket(e) && !named.contains(e.file()))
                 .count();
@@ -179,7 +207,8 @@ public final class Cli {
                 && event.message().startsWith(ImportQueue.NOT_A_TICKET);
     }
 
-    private int list() {
+    @Command(name = "list", description = "The tickets in the library, newest first.")
+    int list() {
         try (TicketStore store = TicketStore.open(dataDir)) {
             out.printf(
                     "%-8s %-10s %-5s %-24s %9s %5s %-7s %s%n",
@@ -200,7 +229,8 @@ public final class Cli {
         return 0;
     }
 
-    private int show(String idPrefix) {
+    @Command(name = "show", description = "One ticket with its lines and their categories.")
+    int show(@Parameters(paramLabel = "ID", description = "a ticket's id or its first characters") String idPrefix) {
         try (TicketStore store = TicketStore.open(dataDir)) {
             List<Ticket> matches = store.all().stream()
                     .filter(t -> t.id().toString().startsWith(idPrefix))
@@ -214,9 +244,10 @@ public final class Cli {
             out.println("file:     " + t.fileName() + " (" + t.storedFile() + ")");
             out.println("state:    " + t.state().name().toLowerCase(Locale.ROOT)
                     + (t.failure() != null ? " - " + t.failure() : ""));
-            out.println("shop:     " + t.shopName() + " (" + t.taxId() + ")");
-            out.println("date:     " + t.date() + " " + t.time());
-            out.println("total:    " + t.total() + " (" + t.paymentMethod() + ", " + t.items() + " items)");
+            out.println("shop:     " + orDash(t.shopName()) + " (" + orDash(t.taxId()) + ")");
+            out.println("date:     " + orDash(t.date()) + " " + orDash(t.time()));
+            out.println(
+                    "total:    " + orDash(t.total()) + " (" + orDash(t.paymentMethod()) + ", " + t.items() + " items)");
             for (TicketStore.ItemRow item : store.items(t.id())) {
                 out.printf(
                         Locale.ROOT,
@@ -230,7 +261,8 @@ public final class Cli {
         return 0;
     }
 
-    private int export(Path csv) {
+    @Command(name = "export", description = "The tickets as CSV, and their items in NAME-items.csv beside it.")
+    int export(@Option(names = "--csv", required = true, paramLabel = "FILE") Path csv) {
         Path itemsCsv;
         try (TicketStore store = TicketStore.open(dataDir)) {
             itemsCsv = CsvExport.write(store.all(), store, csv);
@@ -242,7 +274,8 @@ public final class Cli {
         return 0;
     }
 
-    private int backup() {
+    @Command(name = "backup", description = "A consistent copy of the library in its backups/ folder.")
+    int backup() {
         try (TicketStore store = TicketStore.open(dataDir)) {
             out.println("backed up to " + store.backUp("manual"));
             return 0;
@@ -253,7 +286,10 @@ public final class Cli {
     }
 
     /** The library must not be open elsewhere (the window): the restore replaces its file. */
-    private int restore(Path backup) {
+    @Command(
+            name = "restore",
+            description = "Put a backup in the library's place (the library it replaces is kept aside).")
+    int restore(@Parameters(paramLabel = "FILE") Path backup) {
         if (!Files.isRegularFile(backup)) {
             err.println("cesta: no such backup: " + backup);
             return 2;
@@ -270,7 +306,8 @@ public final class Cli {
         }
     }
 
-    private int predict() {
+    @Command(name = "predict", description = "Where and when the next shop is likely.")
+    int predict() {
         List<Ticket> tickets;
         try (TicketStore store = TicketStore.open(dataDir)) {
             tickets = store.all();
@@ -291,6 +328,11 @@ public final class Cli {
             answer.warnings().forEach(w -> out.println("  note: " + w));
         }
         return 0;
+    }
+
+    /** What a person reads for a field the ticket did not show. */
+    private static String orDash(Object value) {
+        return value == null ? "-" : value.toString();
     }
 
     private static String truncate(String text) {

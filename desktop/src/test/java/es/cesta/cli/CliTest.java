@@ -1,14 +1,20 @@
 package es.cesta.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import es.cesta.service.TestServices;
+import es.cesta.tickets.TicketStore;
+import es.cesta.tickets.TicketStoreTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,11 +108,57 @@ class CliTest {
     }
 
     @Test
-    void usageErrorsExitWith2() {
+    void usageErrorsExitWith2AndSayWhatIsWrong() {
         assertEquals(2, run(Path.of("/nonexistent"), "frobnicate"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unmatched argument"), errors());
         assertEquals(2, run(Path.of("/nonexistent"), "import"));
+        assertTrue(errors().contains("Missing required parameter: 'FILE|DIR'"), errors());
+        assertTrue(errors().contains("Usage: cesta import"), errors());
         assertEquals(2, run(Path.of("/nonexistent"), "export", "tickets.csv"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: cesta import"));
+        assertTrue(errors().contains("--csv"), errors());
+        assertEquals(2, run(Path.of("/nonexistent")), "no command is a usage error");
+    }
+
+    @Test
+    void helpExitsWith0AndNamesEveryCommand() {
+        assertEquals(0, run(Path.of("/nonexistent"), "help"));
+        for (String command : List.of("import", "list", "show", "export", "predict", "backup", "restore")) {
+            assertTrue(output().contains("\n  " + command + " "), command + " in\n" + output());
+            assertTrue(Cli.isCommand(command), command);
+        }
+        assertEquals(0, run(Path.of("/nonexistent"), "--help"));
+        assertTrue(output().contains("Exit codes:"), output());
+        assertEquals(0, run(Path.of("/nonexistent"), "help", "export"));
+        assertTrue(output().contains("--csv=FILE"), output());
+        assertTrue(Cli.isCommand("--version") && !Cli.isCommand("ticket.pdf"));
+    }
+
+    @Test
+    void aResumedImportOfTheSameFileCountsOnce(@TempDir Path home) throws Exception {
+        Path ticket = TestServices.ES_DEV.resolve("mercadona-2023-11-25-d5cb91a5.pdf");
+        try (TicketStore store = TicketStore.open(home)) {
+            store.register(ticket); // an import killed before the service read it: left queued
+        }
+        assertEquals(0, run(home, "import", ticket.toString()), errors());
+        assertTrue(output().matches("(?s).*imported\\s+1\\n.*duplicates\\s+0\\n.*"), output());
+    }
+
+    @Test
+    void showSaysDashForWhatTheTicketDidNotShow(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        String id;
+        try (TicketStore store = TicketStore.open(home)) {
+            UUID ticket = store.register(Files.writeString(inbox.resolve("t.pdf"), "%PDF-1.4 t"))
+                    .ticketId();
+            store.markDone(ticket, TicketStoreTestSupport.reading(ticket, "BAR PACO", BigDecimal.TEN)); // no tax id
+            id = ticket.toString();
+        }
+        assertEquals(0, run(home, "show", id), errors());
+        assertTrue(output().contains("shop:     BAR PACO (-)"), output());
+        assertFalse(output().contains("null"), output());
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
