@@ -54,7 +54,7 @@ public final class CategoryBackfill {
     }
 
     private List<String> uncategorised() {
-        return store.withConnection("Cannot read the lines without a category", connection -> {
+        return store.library().withConnection("Cannot read the lines without a category", connection -> {
             List<String> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT description FROM items "
                     + "WHERE kind = 'item' AND category IS NULL AND TRIM(description) <> '' LIMIT " + BATCH)) {
@@ -68,7 +68,7 @@ public final class CategoryBackfill {
     }
 
     private int save(List<Categorize.Answer> answers) {
-        return store.inTransaction("Cannot store the categories", connection -> {
+        return store.library().inTransaction("Cannot store the categories", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE items SET category = ?, "
                     + "category_confidence = ? WHERE kind = 'item' AND category IS NULL AND description = ?")) {
                 int changed = 0;

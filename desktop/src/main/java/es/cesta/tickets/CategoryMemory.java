@@ -33,14 +33,13 @@ public final class CategoryMemory {
     private record LineRef(String ticketId, int position) {}
 
     // The person's category choices with the description of their line, oldest first.
-    private static final String EXAMPLES =
-            "SELECT COALESCE(" + TicketStore.correction("i.ticket_id", "'item.item.' || i.position || '.description'")
-                    + ", i.description), c.value "
-                    + "FROM corrections c JOIN items i ON i.ticket_id = c.ticket_id AND i.kind = 'item' "
-                    + "AND c.field = 'item.item.' || i.position || '.category' ORDER BY c.corrected_at, c.rowid";
+    private static final String EXAMPLES = "SELECT "
+            + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", "description"), "i.description")
+            + ", c.value FROM corrections c JOIN items i ON i.ticket_id = c.ticket_id AND i.kind = 'item' "
+            + "AND c.field = " + CorrectionKey.itemSql("i", "category") + " ORDER BY c.corrected_at, c.rowid";
 
     // Other lines that read the same (case and surrounding spaces aside) and show another category.
-    private static final String OTHERS = TicketStore.BOUGHT_LINES
+    private static final String OTHERS = SpendingQueries.BOUGHT_LINES
             + "SELECT ticket_id, position FROM bought WHERE UPPER(TRIM(description)) = UPPER(TRIM(?)) "
             + "AND NOT (ticket_id = ? AND position = ?) AND category IS NOT ?";
 
@@ -51,7 +50,7 @@ public final class CategoryMemory {
     }
 
     public List<Categorize.Example> examples() {
-        return store.withConnection("Cannot read the categories you chose", connection -> {
+        return store.library().withConnection("Cannot read the categories you chose", connection -> {
             List<Categorize.Example> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(EXAMPLES)) {
                 ResultSet rows = select.executeQuery();
@@ -65,7 +64,7 @@ public final class CategoryMemory {
 
     /** The person's category for one line of a ticket: stored as its correction. */
     public void choose(UUID ticketId, int position, Category category) {
-        store.correct(ticketId, "item.item." + position + ".category", category.key());
+        store.corrections().save(ticketId, CorrectionKey.item("item", position, "category"), category.key());
     }
 
     /** How many other lines of the library read like this one and show another category than {@code category}. */
@@ -79,12 +78,12 @@ public final class CategoryMemory {
      */
     public int applyToOthers(UUID ticketId, int position, String description, Category category) {
         List<LineRef> targets = others(ticketId, position, description, category);
-        return store.inTransaction("Cannot apply the category to the other lines", connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(TicketStore.SAVE_CORRECTION)) {
+        return store.library().inTransaction("Cannot apply the category to the other lines", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(Corrections.SAVE)) {
                 String now = Instant.now().toString();
                 for (LineRef target : targets) {
                     upsert.setString(1, target.ticketId());
-                    upsert.setString(2, "item.item." + target.position() + ".category");
+                    upsert.setString(2, CorrectionKey.item("item", target.position(), "category"));
                     upsert.setString(3, category.key());
                     upsert.setString(4, now);
                     upsert.addBatch();
@@ -96,7 +95,7 @@ public final class CategoryMemory {
     }
 
     private List<LineRef> others(UUID ticketId, int position, String description, Category category) {
-        return store.withConnection("Cannot look for lines like this one", connection -> {
+        return store.library().withConnection("Cannot look for lines like this one", connection -> {
             List<LineRef> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(OTHERS)) {
                 select.setString(1, description);
@@ -114,10 +113,10 @@ public final class CategoryMemory {
 
     /** Every product line of the read, dated tickets, with its category (none when it has none yet). */
     public List<Line> lines() {
-        return store.withConnection("Cannot read the lines by category", connection -> {
+        return store.library().withConnection("Cannot read the lines by category", connection -> {
             List<Line> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    TicketStore.BOUGHT_LINES
+                    SpendingQueries.BOUGHT_LINES
                             + "SELECT ticket_id, position, purchase_date, shop, description, category, amount FROM bought "
                             + "WHERE purchase_date IS NOT NULL AND amount IS NOT NULL ORDER BY purchase_date, ticket_id, position")) {
                 ResultSet rows = select.executeQuery();

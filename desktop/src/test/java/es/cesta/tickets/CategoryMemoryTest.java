@@ -116,7 +116,7 @@ class CategoryMemoryTest {
                     line("CAFE SOLO", "1.30", Category.OTHER));
             CategoryMemory memory = new CategoryMemory(store);
             memory.choose(a, 1, Category.RESTAURANT_AND_CAFE);
-            store.correct(a, "item.item.1.amount", "1.40");
+            store.corrections().save(a, "item.item.1.amount", "1.40");
             List<CategoryMemory.Line> lines = memory.lines();
             assertEquals(2, lines.size());
             assertEquals(Category.FUEL, lines.get(0).category());

@@ -31,7 +31,7 @@ class LibraryBackupsTest {
         try (TicketStore store = TicketStore.open(home)) {
             UUID id = store.register(TICKET).ticketId();
             store.markDone(id, TicketStoreTestSupport.reading(id, "MERCADONA", new BigDecimal("37.76")));
-            store.correct(id, "shop_name", "Mercadona Burjassot");
+            store.corrections().save(id, "shop_name", "Mercadona Burjassot");
             return id;
         }
     }
@@ -95,7 +95,7 @@ class LibraryBackupsTest {
             Path newest = again.backups().newest().orElseThrow();
             Files.setLastModifiedTime(
                     newest, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(25))));
-            again.backUpIfDue();
+            again.library().backUpIfDue();
             assertEquals(2, again.backups().all().size(), "a day later, another");
         }
     }

@@ -63,8 +63,8 @@ class ShopNamesTest {
             c = stored(store, home, "c.pdf", "DIA", "A28164754", 9);
             d = stored(store, home, "d.pdf", "FRUTERIA PACO", null, 10);
             e = stored(store, home, "e.pdf", "FRUTERIA PACO", null, 11);
-            store.correct(a, TicketField.SHOP_NAME.key(), "Mercadona Burjassot");
-            store.correct(d, TicketField.SHOP_NAME.key(), "Frutería de Paco");
+            store.corrections().save(a, TicketField.SHOP_NAME.key(), "Mercadona Burjassot");
+            store.corrections().save(d, TicketField.SHOP_NAME.key(), "Frutería de Paco");
         }
         try (TicketStore store = TicketStore.open(home)) {
             assertEquals("Mercadona Burjassot", shopOf(store, a));

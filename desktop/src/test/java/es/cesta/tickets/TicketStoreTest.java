@@ -117,18 +117,19 @@ class TicketStoreTest {
         try (TicketStore store = TicketStore.open(home)) {
             UUID id = store.register(TICKET).ticketId();
             store.markDone(id, reading(id));
-            store.correct(id, "shop_name", "MERCADONA GARRUCHA");
-            store.correct(id, "total", "37.70");
+            store.corrections().save(id, "shop_name", "MERCADONA GARRUCHA");
+            store.corrections().save(id, "total", "37.70");
             store.markDone(id, reading(id)); // imported again: the service's reading comes back
             Ticket ticket = store.find(id).orElseThrow();
             assertEquals("MERCADONA GARRUCHA", ticket.shopName());
             assertEquals(new BigDecimal("37.70"), ticket.total());
             assertTrue(ticket.corrected());
-            store.correct(id, "shop_name", ""); // undoing a correction brings the extracted value back
-            store.correct(id, "total", null);
+            store.corrections().save(id, "shop_name", ""); // undoing a correction brings the extracted value back
+            store.corrections().save(id, "total", null);
             assertEquals("MERCADONA", store.find(id).orElseThrow().shopName());
             assertFalse(store.find(id).orElseThrow().corrected());
-            assertThrows(IllegalArgumentException.class, () -> store.correct(id, "raw_answer", "x"));
+            assertThrows(
+                    IllegalArgumentException.class, () -> store.corrections().save(id, "raw_answer", "x"));
         }
     }
 
@@ -138,7 +139,7 @@ class TicketStoreTest {
             TicketStore.Registration registration = store.register(TICKET);
             UUID id = registration.ticketId();
             store.markDone(id, reading(id));
-            store.correct(id, "shop_name", "X");
+            store.corrections().save(id, "shop_name", "X");
             store.delete(id);
             assertTrue(store.find(id).isEmpty());
             assertTrue(store.items(id).isEmpty());
@@ -152,7 +153,7 @@ class TicketStoreTest {
         try (TicketStore store = TicketStore.open(home)) {
             UUID id = store.register(TICKET).ticketId();
             store.markDone(id, reading(id));
-            store.correct(id, "shop_name", "MERCADONA, GARRUCHA");
+            store.corrections().save(id, "shop_name", "MERCADONA, GARRUCHA");
             java.io.StringWriter tickets = new java.io.StringWriter();
             java.io.StringWriter items = new java.io.StringWriter();
             CsvExport.tickets(store.all(), tickets);
@@ -205,16 +206,16 @@ class TicketStoreTest {
                                 "",
                                 Map.of()));
             }
-            assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.repeatedProducts());
+            assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.spending().repeatedProducts());
             assertEquals(
                     List.of(
-                            new TicketStore.PricePoint(
+                            new SpendingQueries.PricePoint(
                                     LocalDate.parse("2023-12-01"), "MERCADONA", new BigDecimal("0.99")),
-                            new TicketStore.PricePoint(
+                            new SpendingQueries.PricePoint(
                                     LocalDate.parse("2024-01-10"), "MERCADONA", new BigDecimal("1.05")),
-                            new TicketStore.PricePoint(
+                            new SpendingQueries.PricePoint(
                                     LocalDate.parse("2024-06-10"), "MERCADONA", new BigDecimal("1.15"))),
-                    store.priceHistory("LECHE ENTERA"));
+                    store.spending().priceHistory("LECHE ENTERA"));
             es.cesta.ui.spending.SpendingViewModel spending = new es.cesta.ui.spending.SpendingViewModel(
                     store, es.cesta.ui.BackgroundTasks.on(Runnable::run, Runnable::run), es.cesta.ui.Texts.english());
             spending.refresh();
@@ -232,14 +233,14 @@ class TicketStoreTest {
                     .filter(i -> i.description().equals("LECHE ENTERA"))
                     .findFirst()
                     .orElseThrow();
-            store.correct(june, milk.field("unit_price"), "1.09");
-            store.correct(june, "purchase_date", "2024-06-11");
+            store.corrections().save(june, milk.field("unit_price"), "1.09");
+            store.corrections().save(june, "purchase_date", "2024-06-11");
             assertEquals(
-                    new TicketStore.PricePoint(LocalDate.parse("2024-06-11"), "MERCADONA", new BigDecimal("1.09")),
-                    store.priceHistory("LECHE ENTERA").get(2));
-            store.correct(june, milk.field("description"), "LECHE SEMI");
-            assertEquals(2, store.priceHistory("LECHE ENTERA").size());
-            assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.repeatedProducts());
+                    new SpendingQueries.PricePoint(LocalDate.parse("2024-06-11"), "MERCADONA", new BigDecimal("1.09")),
+                    store.spending().priceHistory("LECHE ENTERA").get(2));
+            store.corrections().save(june, milk.field("description"), "LECHE SEMI");
+            assertEquals(2, store.spending().priceHistory("LECHE ENTERA").size());
+            assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.spending().repeatedProducts());
         }
     }
 

@@ -126,8 +126,12 @@ public final class TicketDetails {
 
     private Loaded load(UUID id) {
         return store.find(id)
-                .map(ticket ->
-                        new Loaded(ticket, store.items(id), store.taxes(id), store.reading(id), store.corrections(id)))
+                .map(ticket -> new Loaded(
+                        ticket,
+                        store.items(id),
+                        store.taxes(id),
+                        store.reading(id),
+                        store.corrections().of(id)))
                 .orElse(null);
     }
 
@@ -267,11 +271,11 @@ public final class TicketDetails {
             return;
         }
         tasks.run(Lane.DISK, texts.get("task.save"), () -> {
-            Map<String, String> corrections = store.corrections(id);
+            Map<String, String> corrections = store.corrections().of(id);
             Map<String, String> before = new HashMap<>();
             changes.forEach((field, value) -> {
                 before.put(field, corrections.get(field));
-                store.correct(id, field, value);
+                store.corrections().save(id, field, value);
             });
             history.record(new EditHistory.Edit(id, before));
             finish(id, saved, texts.get("review.saved"));
@@ -284,7 +288,7 @@ public final class TicketDetails {
                 Lane.DISK,
                 texts.get("task.undo"),
                 () -> history.takeLast().ifPresent(edit -> {
-                    edit.before().forEach((field, value) -> store.correct(edit.ticketId(), field, value));
+                    edit.before().forEach((field, value) -> store.corrections().save(edit.ticketId(), field, value));
                     finish(edit.ticketId(), undone, texts.get("review.undone"));
                 }));
     }

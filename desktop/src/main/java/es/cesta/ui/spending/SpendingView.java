@@ -2,7 +2,7 @@ package es.cesta.ui.spending;
 
 import es.cesta.tickets.CategoryMemory;
 import es.cesta.tickets.SpendingGroup;
-import es.cesta.tickets.TicketStore;
+import es.cesta.tickets.SpendingQueries;
 import es.cesta.ui.Categories;
 import es.cesta.ui.Texts;
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ public final class SpendingView {
                                     point.unitPrice())));
             priceChart.getData().setAll(List.of(series));
         };
-        viewModel.prices().addListener((ListChangeListener<TicketStore.PricePoint>) change -> drawPrices.run());
+        viewModel.prices().addListener((ListChangeListener<SpendingQueries.PricePoint>) change -> drawPrices.run());
         drawPrices.run();
         bindCategories();
     }

@@ -2,6 +2,7 @@ package es.cesta.ui.spending;
 
 import es.cesta.tickets.CategoryMemory;
 import es.cesta.tickets.SpendingGroup;
+import es.cesta.tickets.SpendingQueries;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
 import es.cesta.ui.BackgroundTasks;
@@ -31,7 +32,7 @@ public final class SpendingViewModel {
     private final ObservableList<Spending.Bar> shops = FXCollections.observableArrayList();
     private final ObservableList<String> products = FXCollections.observableArrayList();
     private final ObjectProperty<String> product = new SimpleObjectProperty<>();
-    private final ObservableList<TicketStore.PricePoint> prices = FXCollections.observableArrayList();
+    private final ObservableList<SpendingQueries.PricePoint> prices = FXCollections.observableArrayList();
     private final CategoryMemory memory;
     private final ObservableList<Spending.Stack> categories = FXCollections.observableArrayList();
     private final ObjectProperty<SpendingGroup> drilledGroup = new SimpleObjectProperty<>();
@@ -62,7 +63,7 @@ public final class SpendingViewModel {
             return;
         }
         tasks.run(Lane.DISK, texts.get("task.spending"), () -> {
-            List<TicketStore.PricePoint> points = store.priceHistory(description);
+            List<SpendingQueries.PricePoint> points = store.spending().priceHistory(description);
             ui.accept(() -> prices.setAll(points));
         });
     }
@@ -81,7 +82,7 @@ public final class SpendingViewModel {
             List<Ticket> tickets = store.all();
             List<Spending.Bar> perMonth = Spending.perMonth(tickets, chosen);
             List<Spending.Bar> perShop = Spending.perShop(tickets, chosen, texts);
-            List<String> repeated = store.repeatedProducts();
+            List<String> repeated = store.spending().repeatedProducts();
             List<CategoryMemory.Line> categorised = memory.lines();
             ui.accept(() -> {
                 months.setAll(perMonth);
@@ -184,7 +185,7 @@ public final class SpendingViewModel {
         return product;
     }
 
-    public ObservableList<TicketStore.PricePoint> prices() {
+    public ObservableList<SpendingQueries.PricePoint> prices() {
         return prices;
     }
 

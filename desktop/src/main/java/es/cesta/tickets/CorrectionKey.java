@@ -1,0 +1,63 @@
+package es.cesta.tickets;
+
+import java.util.regex.Pattern;
+
+/**
+ * The one spelling of a correction's key, in Java and in SQL. A ticket field's key is its column
+ * ({@link TicketField#key()}); a line's is {@code item.<kind>.<position>.<column>} for an item or
+ * discount line and {@code tax.<position>.<column>} for a VAT row.
+ */
+public final class CorrectionKey {
+
+    private static final Pattern LINE =
+            Pattern.compile("item\\.(item|discount)\\.\\d+\\.(description|quantity|unit_price|amount|category)"
+                    + "|tax\\.\\d+\\.(rate|base|amount)");
+
+    private CorrectionKey() {}
+
+    /** The key of {@code column} of item line {@code position} of kind {@code kind} (item or discount). */
+    public static String item(String kind, int position, String column) {
+        return "item." + kind + "." + position + "." + column;
+    }
+
+    /** The key of {@code column} of VAT row {@code position}. */
+    public static String tax(int position, String column) {
+        return "tax." + position + "." + column;
+    }
+
+    /** Whether a person may correct what {@code key} names. */
+    static boolean isCorrectable(String key) {
+        return TicketField.keys().contains(key) || LINE.matcher(key).matches();
+    }
+
+    /** {@link #item} as an SQL expression over the items row {@code alias}. */
+    static String itemSql(String alias, String column) {
+        return "'item.' || " + alias + ".kind || '.' || " + alias + ".position || '." + column + "'";
+    }
+
+    /** {@link #tax} as an SQL expression over the taxes row {@code alias}. */
+    static String taxSql(String alias, String column) {
+        return "'tax.' || " + alias + ".position || '." + column + "'";
+    }
+
+    /** A ticket field's key as an SQL literal. */
+    static String fieldSql(TicketField field) {
+        return "'" + field.key() + "'";
+    }
+
+    /**
+     * The person's correction with key {@code keySql} of the ticket whose id is {@code ticketIdSql},
+     * as an SQL expression (NULL when there is none): wrapped in COALESCE with the extracted value,
+     * the correction wins, and extraction never overwrites it.
+     */
+    static String corrected(String ticketIdSql, String keySql, String extractedSql) {
+        return "COALESCE((SELECT c.value FROM corrections c WHERE c.ticket_id = " + ticketIdSql + " AND c.field = "
+                + keySql + "), " + extractedSql + ")";
+    }
+
+    /** Only the person's correction, NULL when there is none. */
+    static String correction(String ticketIdSql, String keySql) {
+        return "(SELECT c.value FROM corrections c WHERE c.ticket_id = " + ticketIdSql + " AND c.field = " + keySql
+                + ")";
+    }
+}
