@@ -196,8 +196,7 @@ public class CestaApp extends Application {
         }
         int workers = state == ServiceState.READY ? safeWorkers(new IntelligenceClient(supervisor)) : 0;
         shown.serviceChanged(state, workers, supervisor.lastError());
-        if (state == ServiceState.READY) {
-            shown.refreshNextShop();
+        if (state == ServiceState.READY) { // the next-shop card asks by itself once the service is ready
             // Lines stored without a category (an older library, a ticket read while /categorize
             // failed) get one now, on this service lane, and the window redraws what they change.
             if (new CategoryBackfill(store, new IntelligenceClient(supervisor)).run() > 0) {

@@ -256,13 +256,13 @@ public final class MainView {
         bindReview();
         bindSpending();
         bindSettings();
-        nextShopLabel.textProperty().bind(viewModel.nextShopProperty());
+        nextShopLabel.textProperty().bind(viewModel.nextShop().textProperty());
         serviceLabel.textProperty().bind(viewModel.serviceStatusProperty());
         restartButton.visibleProperty().bind(viewModel.serviceFailedProperty());
         restartButton.managedProperty().bind(restartButton.visibleProperty());
-        progressBar.progressProperty().bind(viewModel.progressProperty());
-        progressLabel.textProperty().bind(viewModel.progressTextProperty());
-        cancelButton.visibleProperty().bind(viewModel.importingProperty());
+        progressBar.progressProperty().bind(viewModel.importProgress().fractionProperty());
+        progressLabel.textProperty().bind(viewModel.importProgress().textProperty());
+        cancelButton.visibleProperty().bind(viewModel.importProgress().importingProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         dropTarget.setOnDragOver(this::dragOver);

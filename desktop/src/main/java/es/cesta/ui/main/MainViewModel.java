@@ -7,7 +7,6 @@ import es.cesta.tickets.CategoryMemory;
 import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
-import es.cesta.tickets.PurchaseHistory;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
 import es.cesta.ui.BackgroundTasks;
@@ -18,8 +17,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,8 +35,6 @@ import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -52,7 +47,9 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * State of the main window, without a single Node: the rows of the library and what filters them,
- * the import progress, the service status, the next-shop card and the last message. Work runs on
+ * the service status and the last message; the import progress ({@link ImportProgress}), the
+ * next-shop card ({@link NextShopCard}), the review ({@link TicketDetails}) and the spending charts
+ * are parts of their own. Work runs on
  * {@code background}; results come back through {@code ui} (Platform::runLater in the app,
  * Runnable::run in tests). Every sentence comes from {@link Texts}, so a language switch re-renders.
  */
@@ -62,7 +59,6 @@ public final class MainViewModel {
     private final ImportQueue queue;
     private final BackgroundTasks tasks;
     private final Consumer<Runnable> ui;
-    private final Function<NextShop.Request, NextShop.Response> predictor;
     private final Consumer<ImportQueue.Event> importListener;
     private final ObservableList<TicketRow> rows = FXCollections.observableArrayList();
     private final FilteredList<TicketRow> shown = new FilteredList<>(rows, row -> true);
@@ -75,25 +71,18 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper shownSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper serviceStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper serviceFailed = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper nextShop = new ReadOnlyStringWrapper("");
-    private final AtomicBoolean predictionPending = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final TicketDetails details;
     private final SpendingViewModel spending;
     private final CategoryChoice categoryChoice;
+    private final NextShopCard nextShop;
+    private final ImportProgress progress = new ImportProgress();
     private Texts texts;
     private ServiceState serviceState = ServiceState.STARTING;
     private int serviceWorkers;
     private String serviceError;
-    private NextShop.Response lastPrediction;
-    private String predictionProblem;
-    private int submitted;
-    private int finished;
 
     public MainViewModel(
             TicketStore store,
@@ -105,11 +94,11 @@ public final class MainViewModel {
         this.queue = queue;
         this.tasks = tasks;
         this.ui = tasks.ui();
-        this.predictor = predictor;
         this.texts = texts;
         this.details = new TicketDetails(store, tasks, texts);
         this.spending = new SpendingViewModel(store, tasks, texts);
         this.categoryChoice = new CategoryChoice(new CategoryMemory(store), tasks, texts);
+        this.nextShop = new NextShopCard(tasks, predictor, store::all, texts);
         // Whatever background work fails, the person reads why in the message line.
         tasks.onFailure(sentence -> message.set(this.texts.get("task.failed", sentence)));
         // Called on the import worker: the finished ticket is read there, never on the FX thread.
@@ -159,7 +148,7 @@ public final class MainViewModel {
 
     /** The library changed: the next-shop card and the spending charts follow (both coalesce bursts). */
     private void libraryChanged() {
-        refreshNextShop();
+        nextShop.refresh();
         spending.refresh();
     }
 
@@ -172,38 +161,6 @@ public final class MainViewModel {
         });
         if (!names.equals(new TreeSet<>(shops))) {
             shops.setAll(names);
-        }
-    }
-
-    /** Asks the next-shop model with the whole library; one request at a time, the latest wins. */
-    public void refreshNextShop() {
-        if (!predictionPending.compareAndSet(false, true)) {
-            return;
-        }
-        tasks.run(Lane.SERVICE, texts.get("task.predict"), () -> {
-            predictionPending.set(false);
-            try {
-                NextShop.Response answer = predictor.apply(
-                        PurchaseHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), store.all()));
-                ui.accept(() -> {
-                    lastPrediction = answer;
-                    predictionProblem = null;
-                    renderNextShop();
-                });
-            } catch (RuntimeException e) {
-                ui.accept(() -> {
-                    predictionProblem = e.getMessage();
-                    renderNextShop();
-                });
-            }
-        });
-    }
-
-    private void renderNextShop() {
-        if (predictionProblem != null) {
-            nextShop.set(texts.get("nextShop.unavailable", predictionProblem));
-        } else if (lastPrediction != null) {
-            nextShop.set(NextShopText.describe(texts, lastPrediction));
         }
     }
 
@@ -351,6 +308,7 @@ public final class MainViewModel {
             serviceStatus.set(ServiceStatus.describe(texts, state, workers, lastError));
             serviceFailed.set(state == ServiceState.FAILED);
         });
+        nextShop.serviceReady(state == ServiceState.READY);
     }
 
     /** Switches every sentence the view model makes to another language. */
@@ -358,8 +316,8 @@ public final class MainViewModel {
         texts = newTexts;
         rows.forEach(row -> row.setStatus(row.status(), row.detail(), stateText(row.status(), row.detail())));
         serviceStatus.set(ServiceStatus.describe(texts, serviceState, serviceWorkers, serviceError));
-        renderNextShop();
-        renderProgress();
+        nextShop.useTexts(newTexts);
+        progress.render(texts);
         summarise();
         message.set("");
         details.useTexts(newTexts);
@@ -397,7 +355,7 @@ public final class MainViewModel {
             Collections.reverse(added); // the newest file on top, as it arrived
             rows.addAll(0, added);
         }
-        renderProgress();
+        progress.render(texts);
         summarise(); // a row's total arrives without a list change
         if (libraryGrew) {
             refreshShops();
@@ -407,11 +365,8 @@ public final class MainViewModel {
 
     /** One event on its row (made when new); true when a ticket was read. */
     private boolean apply(ImportQueue.Event event, Ticket read, Map<UUID, TicketRow> byId, List<TicketRow> added) {
-        if (event.ticketId() == null || event.state() == ImportState.QUEUED || event.duplicate()) {
-            submitted++;
-        }
+        progress.count(event);
         if (event.ticketId() == null) { // refused: not a ticket, nothing stored, no row
-            finished++;
             message.set(texts.get("import.refused", event.file().getFileName(), event.message()));
             return false;
         }
@@ -424,7 +379,6 @@ public final class MainViewModel {
             case QUEUED -> setStatus(row, TicketRow.Status.QUEUED, null);
             case PROCESSING -> setStatus(row, TicketRow.Status.READING, null);
             case DONE -> {
-                finished++;
                 // Fields first: whoever sees "done" sees the values read.
                 if (read != null) {
                     fill(row, read);
@@ -432,18 +386,9 @@ public final class MainViewModel {
                 setStatus(row, event.duplicate() ? TicketRow.Status.DUPLICATE : TicketRow.Status.DONE, null);
                 return true;
             }
-            case FAILED -> {
-                finished++;
-                setStatus(row, TicketRow.Status.FAILED, event.message());
-            }
+            case FAILED -> setStatus(row, TicketRow.Status.FAILED, event.message());
         }
         return false;
-    }
-
-    private void renderProgress() {
-        progress.set(submitted == 0 ? 0 : (double) finished / submitted);
-        progressText.set(submitted == 0 ? "" : texts.get("import.progress", finished, submitted));
-        importing.set(finished < submitted);
     }
 
     private void setStatus(TicketRow row, TicketRow.Status status, String detail) {
@@ -541,21 +486,12 @@ public final class MainViewModel {
         return serviceFailed.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+    public ImportProgress importProgress() {
+        return progress;
     }
 
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
-    }
-
-    /** True while files of the current import are still waiting or being read. */
-    public ReadOnlyBooleanProperty importingProperty() {
-        return importing.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty nextShopProperty() {
-        return nextShop.getReadOnlyProperty();
+    public NextShopCard nextShop() {
+        return nextShop;
     }
 
     public ReadOnlyStringProperty messageProperty() {

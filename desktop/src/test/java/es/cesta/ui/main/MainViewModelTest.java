@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import es.cesta.service.ServiceState;
 import es.cesta.tickets.ImportQueue;
+import es.cesta.tickets.ImportState;
 import es.cesta.tickets.TicketStore;
 import es.cesta.tickets.TicketStoreTestSupport;
 import es.cesta.ui.BackgroundTasks;
@@ -61,9 +62,10 @@ class MainViewModelTest {
             assertEquals(
                     "notes.txt was not imported: not a PDF, JPEG or PNG ticket",
                     viewModel.messageProperty().get());
-            assertEquals("1 of 1 files", viewModel.progressTextProperty().get());
-            assertEquals(1.0, viewModel.progressProperty().get());
-            assertFalse(viewModel.importingProperty().get());
+            assertEquals(
+                    "1 of 1 files", viewModel.importProgress().textProperty().get());
+            assertEquals(1.0, viewModel.importProgress().fractionProperty().get());
+            assertFalse(viewModel.importProgress().importingProperty().get());
         }
     }
 
@@ -147,8 +149,60 @@ class MainViewModelTest {
                     "1 ticket, 8.76 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("");
             assertEquals(3, viewModel.shownRows().size());
-            assertTrue(viewModel.nextShopProperty().get().startsWith("The next-shop prediction is not available"));
         }
+    }
+
+    @Test
+    void theNextShopIsAskedOnlyOnceTheServiceIsReady(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            MainViewModel viewModel = new MainViewModel(
+                    store,
+                    queue,
+                    BackgroundTasks.on(Runnable::run, Runnable::run),
+                    request -> {
+                        asked.incrementAndGet();
+                        throw new IllegalStateException("the model is not loaded");
+                    },
+                    Texts.english());
+            viewModel.load();
+            viewModel.serviceChanged(ServiceState.STARTING, 0, "");
+            assertEquals(0, asked.get(), "nothing asked of a service that is starting");
+            assertEquals(
+                    "Waiting for the intelligence service to start…",
+                    viewModel.nextShop().textProperty().get());
+            viewModel.serviceChanged(ServiceState.READY, 2, "");
+            assertEquals(1, asked.get());
+            assertEquals(
+                    "The next-shop prediction is not available yet: the model is not loaded",
+                    viewModel.nextShop().textProperty().get());
+            viewModel.serviceChanged(ServiceState.READY, 2, "");
+            assertEquals(1, asked.get(), "still ready: not asked again without a change");
+        }
+    }
+
+    @Test
+    void aRetryAfterAnImportCountsAsANewRunOfOneFile() {
+        ImportProgress progress = new ImportProgress();
+        UUID first = UUID.randomUUID();
+        Path file = Path.of("t.pdf");
+        progress.count(new ImportQueue.Event(file, first, ImportState.QUEUED, false, ""));
+        progress.count(new ImportQueue.Event(file, first, ImportState.PROCESSING, false, ""));
+        progress.count(new ImportQueue.Event(file, first, ImportState.FAILED, false, "damaged"));
+        progress.render(Texts.english());
+        assertEquals("1 of 1 files", progress.textProperty().get());
+        assertFalse(progress.importingProperty().get());
+
+        progress.count(new ImportQueue.Event(file, first, ImportState.PROCESSING, false, "")); // Retry
+        progress.render(Texts.english());
+        assertEquals("0 of 1 files", progress.textProperty().get());
+        assertTrue(progress.importingProperty().get());
+        progress.count(new ImportQueue.Event(file, first, ImportState.DONE, false, ""));
+        progress.render(Texts.english());
+        assertEquals("1 of 1 files", progress.textProperty().get());
+        assertEquals(1.0, progress.fractionProperty().get());
     }
 
     @Test
@@ -258,7 +312,7 @@ class MainViewModelTest {
             done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.load();
-            viewModel.serviceChanged(ServiceState.READY, 2, "");
+            viewModel.serviceChanged(ServiceState.READY, 2, ""); // asked, and the test's service refuses
             viewModel.useTexts(Texts.of("es"));
             assertEquals("hecho", viewModel.rows().get(0).stateProperty().get());
             assertEquals(
@@ -266,7 +320,7 @@ class MainViewModelTest {
                     viewModel.serviceStatusProperty().get());
             assertEquals(
                     "1 ticket, 8.76 en total", viewModel.shownSummaryProperty().get());
-            assertTrue(viewModel.nextShopProperty().get().startsWith("La predicción aún no está disponible"));
+            assertTrue(viewModel.nextShop().textProperty().get().startsWith("La predicción aún no está disponible"));
         }
     }
 }

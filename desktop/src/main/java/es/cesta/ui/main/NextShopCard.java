@@ -1,0 +1,98 @@
+package es.cesta.ui.main;
+
+import es.cesta.client.NextShop;
+import es.cesta.tickets.PurchaseHistory;
+import es.cesta.tickets.Ticket;
+import es.cesta.ui.BackgroundTasks;
+import es.cesta.ui.BackgroundTasks.Lane;
+import es.cesta.ui.Texts;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The next-shop card: asks the service's model with the whole library and words its answer.
+ *
+ * <p>Invariants: it asks only once the service is ready (asked earlier, the person would read a
+ * connection error while the status bar says the service is starting); one request at a time, and
+ * a change while one is out is asked again once it ends, so the latest library always wins.
+ */
+public final class NextShopCard {
+
+    private final BackgroundTasks tasks;
+    private final Function<NextShop.Request, NextShop.Response> predictor;
+    private final Supplier<List<Ticket>> library;
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final AtomicBoolean serviceReady = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private Texts texts;
+    private NextShop.Response lastAnswer;
+    private String problem;
+
+    NextShopCard(
+            BackgroundTasks tasks,
+            Function<NextShop.Request, NextShop.Response> predictor,
+            Supplier<List<Ticket>> library,
+            Texts texts) {
+        this.tasks = tasks;
+        this.predictor = predictor;
+        this.library = library;
+        this.texts = texts;
+        text.set(texts.get("nextShop.waiting"));
+    }
+
+    /** The service became ready (ask now) or stopped being so (wait for it again). */
+    void serviceReady(boolean ready) {
+        if (serviceReady.getAndSet(ready) != ready && ready) {
+            refresh();
+        }
+    }
+
+    /** Asks again with the library as it is now; before the service is ready, nothing is asked. */
+    void refresh() {
+        if (!serviceReady.get() || !pending.compareAndSet(false, true)) {
+            return;
+        }
+        tasks.run(Lane.SERVICE, texts.get("task.predict"), () -> {
+            pending.set(false);
+            try {
+                NextShop.Response answer = predictor.apply(
+                        PurchaseHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), library.get()));
+                tasks.ui().accept(() -> {
+                    lastAnswer = answer;
+                    problem = null;
+                    render();
+                });
+            } catch (RuntimeException e) {
+                tasks.ui().accept(() -> {
+                    problem = e.getMessage();
+                    render();
+                });
+            }
+        });
+    }
+
+    void useTexts(Texts newTexts) {
+        texts = newTexts;
+        render();
+    }
+
+    private void render() {
+        if (problem != null) {
+            text.set(texts.get("nextShop.unavailable", problem));
+        } else if (lastAnswer != null) {
+            text.set(NextShopText.describe(texts, lastAnswer));
+        } else {
+            text.set(texts.get("nextShop.waiting"));
+        }
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+}
