@@ -78,14 +78,17 @@ public final class IntelligenceClient {
     }
 
     public OcrResult processTicket(UUID ticketId, Path file) throws IOException {
+        return processTicket(ticketId, file, file.getFileName().toString());
+    }
+
+    /**
+     * Reads {@code file} under the name the person knows it by ({@code fileName}): the service's
+     * refusals name the file, and the library's copy is named by its content hash.
+     */
+    public OcrResult processTicket(UUID ticketId, Path file, String fileName) throws IOException {
         String content = Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-        Map<String, Object> body = Map.of(
-                "ticket_id",
-                ticketId.toString(),
-                "file_name",
-                file.getFileName().toString(),
-                "file_content_b64",
-                content);
+        Map<String, Object> body =
+                Map.of("ticket_id", ticketId.toString(), "file_name", fileName, "file_content_b64", content);
         return send(post("/ocr/process", body), OcrResult.class);
     }
 

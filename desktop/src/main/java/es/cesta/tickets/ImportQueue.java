@@ -169,7 +169,8 @@ public final class ImportQueue implements AutoCloseable {
         long giveUpAt = System.nanoTime() + OUTAGE_PATIENCE_NS;
         while (true) {
             try {
-                OcrResult result = categories.withPersonsExamples(client.processTicket(id, stored));
+                OcrResult result = categories.withPersonsExamples(
+                        client.processTicket(id, stored, file.getFileName().toString()));
                 store.markDone(id, result);
                 return new Event(file, id, ImportState.DONE, false, describe(result));
             } catch (ServiceUnavailableException | ServiceBusyException outage) {

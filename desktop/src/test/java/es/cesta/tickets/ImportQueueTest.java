@@ -1,6 +1,7 @@
 package es.cesta.tickets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import es.cesta.client.IntelligenceClient;
@@ -150,6 +151,27 @@ class ImportQueueTest {
                     List.of("the file is empty", ImportQueue.NOT_A_TICKET),
                     events.stream().map(ImportQueue.Event::message).toList());
             assertTrue(store.all().isEmpty());
+        }
+    }
+
+    @Test
+    void aRefusalNamesThePersonsFileNotTheLibrarysCopy(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        byte[] pdf = Files.readAllBytes(tickets("mercadona-", 1).get(0));
+        Path truncated = Files.write(inbox.resolve("ticket del lunes.pdf"), java.util.Arrays.copyOf(pdf, 600));
+        try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
+                TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 1)) {
+            service.start();
+            assertTrue(service.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND), service.lastError());
+            ImportQueue.Event event = queue.submit(List.of(truncated)).get(0).join();
+            assertEquals(ImportState.FAILED, event.state());
+            assertTrue(event.message().contains("'ticket del lunes.pdf'"), event.message());
+            String stored = store.find(event.ticketId())
+                    .orElseThrow()
+                    .storedFile()
+                    .getFileName()
+                    .toString();
+            assertFalse(event.message().contains(stored.substring(0, 12)), event.message());
         }
     }
 }
