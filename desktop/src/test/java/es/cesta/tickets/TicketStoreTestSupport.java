@@ -54,4 +54,27 @@ public final class TicketStoreTestSupport {
                 "",
                 Map.of());
     }
+
+    /** The same reading with the service's notes on it. */
+    public static OcrResult withWarnings(OcrResult r, List<String> warnings) {
+        return new OcrResult(
+                r.ticketId(),
+                r.source(),
+                r.pages(),
+                r.shop(),
+                r.date(),
+                r.time(),
+                r.currency(),
+                r.total(),
+                r.items(),
+                r.discounts(),
+                r.taxes(),
+                r.paymentMethod(),
+                r.invoiceNumber(),
+                r.confidence(),
+                r.checks(),
+                warnings,
+                r.text(),
+                r.timingsMs());
+    }
 }

@@ -193,6 +193,9 @@ public final class MainView {
     private Label doubtsLabel;
 
     @FXML
+    private Label readingNotes;
+
+    @FXML
     private TableView<LineRow> itemsTable;
 
     @FXML
@@ -365,6 +368,8 @@ public final class MainView {
         details.doubts().addListener((MapChangeListener<String, String>) change -> showDoubts());
         showDoubts();
         detailsStatus.textProperty().bind(details.statusProperty());
+        readingNotes.textProperty().bind(details.notesProperty());
+        readingNotes.managedProperty().bind(readingNotes.textProperty().isNotEmpty());
         reviewPane.disableProperty().bind(details.selectedProperty().not());
         undoButton.disableProperty().bind(details.canUndoProperty().not());
         undoButton.setTooltip(new Tooltip(texts().get("action.undoTip")));

@@ -1,5 +1,6 @@
 package es.cesta.ui.main;
 
+import es.cesta.tickets.ImportState;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketField;
 import es.cesta.tickets.TicketStore;
@@ -66,6 +67,7 @@ public final class TicketDetails {
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Image> page = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper pageProblem = new ReadOnlyStringWrapper("");
     private Texts texts;
@@ -160,10 +162,20 @@ public final class TicketDetails {
                         ? List.of()
                         : data.taxes().stream().map(TicketDetails::taxLine).toList());
         doubts.clear();
-        if (data != null) {
+        boolean read = ticket != null && ticket.state() == ImportState.DONE;
+        if (read) { // a ticket still waiting has nothing missing yet: nothing was read
             doubts.putAll(doubtsOf(data));
         }
-        status.set(ticket != null && ticket.corrected() ? texts.get("review.corrected") : "");
+        notes.set(
+                read && !data.reading().warnings().isEmpty()
+                        ? texts.get(
+                                "review.notes", String.join("\n", data.reading().warnings()))
+                        : "");
+        if (ticket != null && !read && ticket.state() != ImportState.FAILED) {
+            status.set(texts.get("review.notReadYet"));
+        } else {
+            status.set(ticket != null && ticket.corrected() ? texts.get("review.corrected") : "");
+        }
     }
 
     private static LineRow itemLine(TicketStore.ItemRow item) {
@@ -380,6 +392,11 @@ public final class TicketDetails {
 
     public ReadOnlyBooleanProperty canUndoProperty() {
         return canUndo.getReadOnlyProperty();
+    }
+
+    /** What the service noted about its reading (a sum that does not add up, a field it could not find). */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -323,4 +323,42 @@ class MainViewModelTest {
             assertTrue(viewModel.nextShop().textProperty().get().startsWith("La predicción aún no está disponible"));
         }
     }
+
+    @Test
+    void aTicketNotReadYetIsNotDoubtedAndAReadOneShowsTheServicesNotes(@TempDir Path home, @TempDir Path inbox)
+            throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            store.register(Files.writeString(inbox.resolve("waiting.pdf"), "%PDF-1.4 waiting"));
+            UUID read = store.register(Files.writeString(inbox.resolve("read.pdf"), "%PDF-1.4 read"))
+                    .ticketId();
+            store.markDone(
+                    read,
+                    TicketStoreTestSupport.withWarnings(
+                            TicketStoreTestSupport.reading(read, "DIA", new BigDecimal("13.41")),
+                            List.of("items add up to 13.29, not to the total 13.41")));
+            MainViewModel viewModel = viewModel(store, queue);
+            viewModel.load();
+            TicketRow waiting = viewModel.rows().stream()
+                    .filter(r -> r.stateProperty().get().equals("queued"))
+                    .findFirst()
+                    .orElseThrow();
+            viewModel.select(waiting);
+            TicketDetails details = viewModel.details();
+            assertTrue(details.doubts().isEmpty(), details.doubts().toString());
+            assertEquals(
+                    "Not read yet: the ticket is waiting for its turn.",
+                    details.statusProperty().get());
+            assertEquals("", details.notesProperty().get());
+
+            viewModel.select(viewModel.rows().stream()
+                    .filter(r -> read.equals(r.ticketId()))
+                    .findFirst()
+                    .orElseThrow());
+            assertEquals(
+                    "Notes from the reading:\nitems add up to 13.29, not to the total 13.41",
+                    details.notesProperty().get());
+            assertEquals("", details.statusProperty().get());
+        }
+    }
 }
