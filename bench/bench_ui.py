@@ -6,6 +6,9 @@
 2. Responsiveness: one import recording the class archive, then --import-runs imports of 100 real tickets (all 89 es-dev + 11 SROIE scans) through the real
    window (es.cesta.ui.UiBench); the FX thread is watched by the gap between animation pulses and
    the delay of a runLater posted every 20 ms. Target: never above 100 ms.
+3. Idle memory: --memory-runs launches with the service the window spawns by itself (one worker
+   per core, at least 2) and with the plan's 2 x cores + 1 (INTELLIGENCE_WORKERS); once the service
+   is ready and the app has settled, the PSS of the JVM and every process under it, summed.
 Needs an X display; `./cesta bench ui` starts Xvfb when there is none. JSON to bench/results/.
 """
 
@@ -68,6 +71,35 @@ def window_run(cds: list[str]) -> dict:
     return {"launch_to_window_s": wall, "jvm_start_to_window_ms": in_app, "processes_left": len(alive)}
 
 
+def idle_memory_run(cds: list[str], workers: str | None) -> dict:
+    """The whole app at rest: JVM plus the spawned service, PSS (shared pages counted once)."""
+    home = Path(tempfile.mkdtemp(prefix="cesta-bench-ui-"))
+    env = dict(os.environ, CESTA_HOME=str(home))
+    env.pop("INTELLIGENCE_WORKERS", None)
+    if workers:
+        env["INTELLIGENCE_WORKERS"] = workers
+    app = subprocess.Popen(["java", *cds, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", "-jar", str(JAR)], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 120
+        ready = False
+        while time.time() < deadline and not ready:
+            ready = any("service READY" in log.read_text(errors="replace") for log in (home / "logs").glob("cesta-*.log"))
+            time.sleep(0.2)
+        if not ready:
+            raise SystemExit("the service did not become ready within 120 s")
+        time.sleep(10)  # the first next-shop question and the spending refresh are over
+        family = [psutil.Process(app.pid), *psutil.Process(app.pid).children(recursive=True)]
+        jvm = family[0].memory_full_info().pss
+        total = sum(p.memory_full_info().pss for p in family)
+        return {"workers_setting": workers or "default", "processes": len(family),
+                "jvm_pss_mb": round(jvm / 2**20, 1), "total_pss_mb": round(total / 2**20, 1)}
+    finally:
+        app.send_signal(signal.SIGTERM)
+        app.wait(timeout=30)
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def classpath() -> str:
     target = DESKTOP / "target" / "bench-classpath.txt"
     subprocess.run(["mvn", "-B", "-ntp", "-q", "test-compile", "dependency:build-classpath",
@@ -110,6 +142,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="cesta bench ui", description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--import-runs", type=int, default=3)
+    parser.add_argument("--memory-runs", type=int, default=3)
     args = parser.parse_args()
     report: dict = {"benchmark": "ui", "when": now_iso(), "machine": machine()}
 
@@ -125,6 +158,19 @@ def main() -> int:
     print(f"window visible: median {report['window']['median_launch_to_window_s']:.2f} s after launch "
           f"(JVM start to shown {report['window']['median_jvm_start_to_window_ms']:.0f} ms), "
           f"processes left after closing: {report['window']['processes_left']}")
+
+    cds = [f"-XX:SharedArchiveFile={archive}", "-Xshare:auto"]
+    report["idle_memory"] = {}
+    for setting in (None, str(2 * (os.cpu_count() or 1) + 1)):
+        runs = [idle_memory_run(cds, setting) for _ in range(args.memory_runs)]
+        if runs:
+            summary = {"runs": runs, "processes": runs[0]["processes"],
+                       "median_total_pss_mb": median_of(runs, "total_pss_mb"),
+                       "median_jvm_pss_mb": median_of(runs, "jvm_pss_mb")}
+            report["idle_memory"][setting or "default"] = summary
+            print(f"idle memory, service workers {setting or 'default (cores, at least 2)'}: "
+                  f"{summary['processes']} processes, PSS median {summary['median_total_pss_mb']:.0f} MB "
+                  f"(JVM {summary['median_jvm_pss_mb']:.0f} MB)")
 
     if args.import_runs == 0:
         print(f"report: {write_report('ui', report)}")
