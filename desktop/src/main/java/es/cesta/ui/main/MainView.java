@@ -552,9 +552,7 @@ public final class MainView {
     }
 
     private String paymentWord(String payment) {
-        return payment == null || payment.isEmpty() || !texts().bundle().containsKey("payment." + payment)
-                ? payment
-                : texts().get("payment." + payment);
+        return PaymentWords.shown(texts(), payment);
     }
 
     private static void bind(TableColumn<TicketRow, String> column, Function<TicketRow, ReadOnlyStringProperty> value) {

@@ -151,7 +151,10 @@ public final class TicketDetails {
         loaded.put(
                 TicketField.TOTAL.key(),
                 ticket == null || ticket.total() == null ? "" : ticket.total().toPlainString());
-        loaded.put(TicketField.PAYMENT_METHOD.key(), ticket == null ? "" : text(ticket.paymentMethod()));
+        // In the person's words ("tarjeta"), as the table shows it; stored again as the method's key.
+        loaded.put(
+                TicketField.PAYMENT_METHOD.key(),
+                ticket == null ? "" : text(PaymentWords.shown(texts, ticket.paymentMethod())));
         loaded.forEach((field, value) -> fields.get(field).set(value));
         items.setAll(
                 data == null
@@ -253,7 +256,11 @@ public final class TicketDetails {
         Map<String, String> changed = new LinkedHashMap<>();
         fields.forEach((field, property) -> {
             if (!Objects.equals(property.get().strip(), loaded.get(field))) {
-                changed.put(field, property.get());
+                changed.put(
+                        field,
+                        field.equals(TicketField.PAYMENT_METHOD.key())
+                                ? PaymentWords.stored(texts, property.get())
+                                : property.get());
             }
         });
         write(ticketId, changed, saved);

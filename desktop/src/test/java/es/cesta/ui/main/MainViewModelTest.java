@@ -361,4 +361,26 @@ class MainViewModelTest {
             assertEquals("", details.statusProperty().get());
         }
     }
+
+    @Test
+    void theReviewSaysThePaymentMethodInThePersonsWordsAndStoresWhatTheyType(@TempDir Path home, @TempDir Path inbox)
+            throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            UUID id = done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
+            MainViewModel viewModel = viewModel(store, queue);
+            viewModel.useTexts(Texts.of("es"));
+            viewModel.load();
+            viewModel.select(viewModel.rows().get(0));
+            TicketDetails details = viewModel.details();
+            assertEquals("tarjeta", details.field("payment_method").get(), "as the table says it");
+            viewModel.saveDetails();
+            assertFalse(store.find(id).orElseThrow().corrected(), "the word shown is not a correction");
+
+            details.field("payment_method").set("Efectivo");
+            viewModel.saveDetails();
+            assertEquals("cash", store.find(id).orElseThrow().paymentMethod());
+            assertEquals("efectivo", details.field("payment_method").get());
+        }
+    }
 }
