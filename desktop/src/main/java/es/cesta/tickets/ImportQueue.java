@@ -40,6 +40,8 @@ public final class ImportQueue implements AutoCloseable {
 
     public static final String NOT_A_TICKET = "not a PDF, JPEG or PNG ticket";
     public static final String CANCELLED = "import cancelled; Retry reads it";
+    public static final String EMPTY_FILE = "the file is empty";
+    public static final String SERVICE_UNAVAILABLE = "the intelligence service is unavailable";
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
@@ -175,7 +177,7 @@ public final class ImportQueue implements AutoCloseable {
                 return new Event(file, id, ImportState.DONE, false, describe(result));
             } catch (ServiceUnavailableException | ServiceBusyException outage) {
                 if (System.nanoTime() > giveUpAt) {
-                    return failed(file, id, "the intelligence service is unavailable: " + outage.getMessage());
+                    return failed(file, id, SERVICE_UNAVAILABLE + ": " + outage.getMessage());
                 }
                 pause();
             } catch (ServiceException refused) {
@@ -264,7 +266,7 @@ public final class ImportQueue implements AutoCloseable {
             return "cannot read the file: " + e.getMessage();
         }
         if (read == 0) {
-            return "the file is empty";
+            return EMPTY_FILE;
         }
         byte[] start = Arrays.copyOf(head, read);
         if (contains(start, PDF) || startsWith(start, JPEG) || startsWith(start, PNG)) {

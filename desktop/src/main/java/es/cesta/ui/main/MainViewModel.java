@@ -367,7 +367,8 @@ public final class MainViewModel {
     private boolean apply(ImportQueue.Event event, Ticket read, Map<UUID, TicketRow> byId, List<TicketRow> added) {
         progress.count(event);
         if (event.ticketId() == null) { // refused: not a ticket, nothing stored, no row
-            message.set(texts.get("import.refused", event.file().getFileName(), event.message()));
+            message.set(
+                    texts.get("import.refused", event.file().getFileName(), FailureWords.of(texts, event.message())));
             return false;
         }
         TicketRow row = byId.computeIfAbsent(event.ticketId(), id -> {
@@ -401,7 +402,7 @@ public final class MainViewModel {
             case READING -> texts.get("state.reading");
             case DONE -> texts.get("state.done");
             case DUPLICATE -> texts.get("state.duplicate");
-            case FAILED -> texts.get("state.failed", detail);
+            case FAILED -> texts.get("state.failed", FailureWords.of(texts, detail));
         };
     }
 

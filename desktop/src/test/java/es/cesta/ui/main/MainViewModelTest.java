@@ -383,4 +383,33 @@ class MainViewModelTest {
             assertEquals("efectivo", details.field("payment_method").get());
         }
     }
+
+    @Test
+    void failureReasonsAreWordedInThePersonsLanguageWithoutMachineCodes(@TempDir Path home, @TempDir Path inbox)
+            throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            UUID damaged = store.register(Files.writeString(inbox.resolve("a.pdf"), "%PDF-1.4 a"))
+                    .ticketId();
+            store.markFailed(damaged, "'a.pdf' is a damaged or truncated PDF (unreadable_pdf)");
+            UUID odd = store.register(Files.writeString(inbox.resolve("b.pdf"), "%PDF-1.4 b"))
+                    .ticketId();
+            store.markFailed(odd, "something new went wrong (a_code_of_tomorrow)");
+            MainViewModel viewModel = viewModel(store, queue);
+            viewModel.useTexts(Texts.of("es"));
+            viewModel.load();
+            Map<UUID, String> states = new java.util.HashMap<>();
+            viewModel
+                    .rows()
+                    .forEach(row ->
+                            states.put(row.ticketId(), row.stateProperty().get()));
+            assertEquals("falló: un PDF dañado o incompleto", states.get(damaged));
+            assertEquals("falló: something new went wrong", states.get(odd), "an unknown code is not shown");
+
+            viewModel.importFiles(List.of(Files.writeString(inbox.resolve("notes.txt"), "milk")));
+            assertEquals(
+                    "No se importó notes.txt: no es un ticket en PDF, JPEG o PNG",
+                    viewModel.messageProperty().get());
+        }
+    }
 }
