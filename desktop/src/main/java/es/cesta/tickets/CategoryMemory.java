@@ -34,9 +34,10 @@ public final class CategoryMemory {
 
     // The person's category choices with the description of their line, oldest first.
     private static final String EXAMPLES = "SELECT "
-            + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", "description"), "i.description")
+            + CorrectionKey.corrected(
+                    "i.ticket_id", CorrectionKey.itemSql("i", LineColumn.DESCRIPTION), "i.description")
             + ", c.value FROM corrections c JOIN items i ON i.ticket_id = c.ticket_id AND i.kind = 'item' "
-            + "AND c.field = " + CorrectionKey.itemSql("i", "category") + " ORDER BY c.corrected_at, c.rowid";
+            + "AND c.field = " + CorrectionKey.itemSql("i", LineColumn.CATEGORY) + " ORDER BY c.corrected_at, c.rowid";
 
     // Other lines that read the same (case and surrounding spaces aside) and show another category.
     private static final String OTHERS = SpendingQueries.BOUGHT_LINES
@@ -64,7 +65,7 @@ public final class CategoryMemory {
 
     /** The person's category for one line of a ticket: stored as its correction. */
     public void choose(UUID ticketId, int position, Category category) {
-        store.corrections().save(ticketId, CorrectionKey.item("item", position, "category"), category.key());
+        store.corrections().save(ticketId, CorrectionKey.item("item", position, LineColumn.CATEGORY), category.key());
     }
 
     /** How many other lines of the library read like this one and show another category than {@code category}. */
@@ -83,7 +84,7 @@ public final class CategoryMemory {
                 String now = Instant.now().toString();
                 for (LineRef target : targets) {
                     upsert.setString(1, target.ticketId());
-                    upsert.setString(2, CorrectionKey.item("item", target.position(), "category"));
+                    upsert.setString(2, CorrectionKey.item("item", target.position(), LineColumn.CATEGORY));
                     upsert.setString(3, category.key());
                     upsert.setString(4, now);
                     upsert.addBatch();

@@ -1,6 +1,8 @@
 package es.cesta.tickets;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one spelling of a correction's key, in Java and in SQL. A ticket field's key is its column
@@ -9,20 +11,23 @@ import java.util.regex.Pattern;
  */
 public final class CorrectionKey {
 
-    private static final Pattern LINE =
-            Pattern.compile("item\\.(item|discount)\\.\\d+\\.(description|quantity|unit_price|amount|category)"
-                    + "|tax\\.\\d+\\.(rate|base|amount)");
+    private static final Pattern LINE = Pattern.compile("item\\.(item|discount)\\.\\d+\\.("
+            + alternatives(LineColumn.OF_ITEM) + ")|tax\\.\\d+\\.(" + alternatives(LineColumn.OF_TAX) + ")");
 
     private CorrectionKey() {}
 
     /** The key of {@code column} of item line {@code position} of kind {@code kind} (item or discount). */
-    public static String item(String kind, int position, String column) {
-        return "item." + kind + "." + position + "." + column;
+    public static String item(String kind, int position, LineColumn column) {
+        return "item." + kind + "." + position + "." + column.key();
     }
 
     /** The key of {@code column} of VAT row {@code position}. */
-    public static String tax(int position, String column) {
-        return "tax." + position + "." + column;
+    public static String tax(int position, LineColumn column) {
+        return "tax." + position + "." + column.key();
+    }
+
+    private static String alternatives(List<LineColumn> columns) {
+        return columns.stream().map(LineColumn::key).collect(Collectors.joining("|"));
     }
 
     /** Whether a person may correct what {@code key} names. */
@@ -31,13 +36,13 @@ public final class CorrectionKey {
     }
 
     /** {@link #item} as an SQL expression over the items row {@code alias}. */
-    static String itemSql(String alias, String column) {
-        return "'item.' || " + alias + ".kind || '.' || " + alias + ".position || '." + column + "'";
+    static String itemSql(String alias, LineColumn column) {
+        return "'item.' || " + alias + ".kind || '.' || " + alias + ".position || '." + column.key() + "'";
     }
 
     /** {@link #tax} as an SQL expression over the taxes row {@code alias}. */
-    static String taxSql(String alias, String column) {
-        return "'tax.' || " + alias + ".position || '." + column + "'";
+    static String taxSql(String alias, LineColumn column) {
+        return "'tax.' || " + alias + ".position || '." + column.key() + "'";
     }
 
     /** A ticket field's key as an SQL literal. */

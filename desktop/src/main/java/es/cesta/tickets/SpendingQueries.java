@@ -15,12 +15,14 @@ public final class SpendingQueries {
      * date and shop win over what was extracted (spending questions follow the corrections).
      */
     static final String BOUGHT_LINES = "WITH bought AS (SELECT i.ticket_id, "
-            + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", "description"), "i.description")
+            + CorrectionKey.corrected(
+                    "i.ticket_id", CorrectionKey.itemSql("i", LineColumn.DESCRIPTION), "i.description")
             + " AS description, "
             + CorrectionKey.corrected(
                     "i.ticket_id",
-                    CorrectionKey.itemSql("i", "unit_price"),
-                    "i.unit_price, " + CorrectionKey.correction("i.ticket_id", CorrectionKey.itemSql("i", "amount"))
+                    CorrectionKey.itemSql("i", LineColumn.UNIT_PRICE),
+                    "i.unit_price, "
+                            + CorrectionKey.correction("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.AMOUNT))
                             + ", i.amount")
             + " AS unit_price, "
             + CorrectionKey.corrected("t.id", CorrectionKey.fieldSql(TicketField.PURCHASE_DATE), "t.purchase_date")
@@ -28,8 +30,9 @@ public final class SpendingQueries {
             + CorrectionKey.corrected(
                     "t.id", CorrectionKey.fieldSql(TicketField.SHOP_NAME), ShopNames.taughtOrRead("t"))
             + " AS shop, t.shop_tax_id AS tax_id, i.position, "
-            + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", "amount"), "i.amount") + " AS amount, "
-            + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", "category"), "i.category")
+            + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.AMOUNT), "i.amount")
+            + " AS amount, "
+            + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.CATEGORY), "i.category")
             + " AS category FROM items i JOIN tickets t ON t.id = i.ticket_id "
             + "WHERE i.kind = 'item' AND t.state = 'done') ";
 

@@ -168,7 +168,7 @@ public final class TicketStore implements AutoCloseable {
             boolean categoryByPerson) {
 
         /** The correction key of one of this line's columns (description, quantity, unit_price, amount, category). */
-        public String field(String column) {
+        public String field(LineColumn column) {
             return CorrectionKey.item(kind, position, column);
         }
     }
@@ -177,7 +177,7 @@ public final class TicketStore implements AutoCloseable {
     public record TaxRow(int position, String rate, String base, String amount) {
 
         /** The correction key of one of this row's columns (rate, base, amount). */
-        public String field(String column) {
+        public String field(LineColumn column) {
             return CorrectionKey.tax(position, column);
         }
     }
@@ -190,10 +190,10 @@ public final class TicketStore implements AutoCloseable {
 
     /** A ticket's product and discount lines, as the person corrected them. */
     public List<ItemRow> items(UUID id) {
-        String category = CorrectionKey.correction("i.ticket_id", CorrectionKey.itemSql("i", "category"));
+        String category = CorrectionKey.correction("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.CATEGORY));
         String sql = "SELECT i.kind, i.position, "
-                + lineColumn("description") + ", " + lineColumn("quantity") + ", i.unit, "
-                + lineColumn("unit_price") + ", " + lineColumn("amount") + ", "
+                + lineColumn(LineColumn.DESCRIPTION) + ", " + lineColumn(LineColumn.QUANTITY) + ", i.unit, "
+                + lineColumn(LineColumn.UNIT_PRICE) + ", " + lineColumn(LineColumn.AMOUNT) + ", "
                 + category + " AS persons_category, i.category, i.category_confidence "
                 + "FROM items i WHERE i.ticket_id = ? ORDER BY i.kind DESC, i.position";
         return library.withConnection("Cannot read the items of ticket " + id, connection -> {
@@ -222,16 +222,17 @@ public final class TicketStore implements AutoCloseable {
         });
     }
 
-    private static String lineColumn(String column) {
-        return CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", column), "i." + column);
+    private static String lineColumn(LineColumn column) {
+        return CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", column), "i." + column.key());
     }
 
     /** A ticket's VAT table, as the person corrected it. */
     public List<TaxRow> taxes(UUID id) {
         StringBuilder columns = new StringBuilder();
-        for (String column : List.of("rate", "base", "amount")) {
+        for (LineColumn column : LineColumn.OF_TAX) {
             columns.append(", ")
-                    .append(CorrectionKey.corrected("x.ticket_id", CorrectionKey.taxSql("x", column), "x." + column));
+                    .append(CorrectionKey.corrected(
+                            "x.ticket_id", CorrectionKey.taxSql("x", column), "x." + column.key()));
         }
         String sql = "SELECT x.position" + columns + " FROM taxes x WHERE x.ticket_id = ? ORDER BY x.position";
         return library.withConnection("Cannot read the VAT table of ticket " + id, connection -> {
@@ -302,7 +303,7 @@ public final class TicketStore implements AutoCloseable {
                 + ", (SELECT COUNT(*) FROM corrections c WHERE c.ticket_id = t.id) AS corrections"
                 // Category keys hold commas: joined with a bar instead.
                 + ", (SELECT GROUP_CONCAT(category, '|') FROM (SELECT DISTINCT "
-                + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", "category"), "i.category")
+                + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.CATEGORY), "i.category")
                 + " AS category FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item')) AS categories"
                 + " FROM tickets t " + where;
         return library.withConnection("Cannot read the ticket library", connection -> {

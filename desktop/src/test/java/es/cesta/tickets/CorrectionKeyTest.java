@@ -22,10 +22,10 @@ class CorrectionKeyTest {
             UUID id = store.register(Files.writeString(inbox.resolve("t.pdf"), "%PDF-1.4 t"))
                     .ticketId();
             store.markDone(id, TicketStoreTestSupport.reading(id, "DIA", new BigDecimal("3.30")));
-            store.corrections().save(id, CorrectionKey.item("item", 0, "description"), "PAN DE PUEBLO");
-            store.corrections().save(id, CorrectionKey.item("item", 0, "amount"), "3.10");
-            store.corrections().save(id, CorrectionKey.item("item", 0, "unit_price"), "3.10");
-            store.corrections().save(id, CorrectionKey.tax(0, "rate"), "4");
+            store.corrections().save(id, CorrectionKey.item("item", 0, LineColumn.DESCRIPTION), "PAN DE PUEBLO");
+            store.corrections().save(id, CorrectionKey.item("item", 0, LineColumn.AMOUNT), "3.10");
+            store.corrections().save(id, CorrectionKey.item("item", 0, LineColumn.UNIT_PRICE), "3.10");
+            store.corrections().save(id, CorrectionKey.tax(0, LineColumn.RATE), "4");
 
             assertEquals("PAN DE PUEBLO", store.items(id).get(0).description());
             assertEquals("3.10", store.items(id).get(0).amount());
@@ -35,16 +35,16 @@ class CorrectionKeyTest {
                     store.spending().priceHistory("PAN DE PUEBLO").get(0).unitPrice(),
                     "the spending queries follow the same keys");
             assertEquals(
-                    CorrectionKey.item("item", 0, "amount"),
-                    store.items(id).get(0).field("amount"));
+                    CorrectionKey.item("item", 0, LineColumn.AMOUNT),
+                    store.items(id).get(0).field(LineColumn.AMOUNT));
         }
     }
 
     @Test
     void onlyTicketFieldsAndLineColumnsAreCorrectable() {
         assertTrue(CorrectionKey.isCorrectable(TicketField.TOTAL.key()));
-        assertTrue(CorrectionKey.isCorrectable(CorrectionKey.item("discount", 3, "amount")));
-        assertTrue(CorrectionKey.isCorrectable(CorrectionKey.tax(1, "base")));
+        assertTrue(CorrectionKey.isCorrectable(CorrectionKey.item("discount", 3, LineColumn.AMOUNT)));
+        assertTrue(CorrectionKey.isCorrectable(CorrectionKey.tax(1, LineColumn.BASE)));
         assertFalse(CorrectionKey.isCorrectable("item.item.0.unit"));
         assertFalse(CorrectionKey.isCorrectable("raw_answer"));
         assertThrows(

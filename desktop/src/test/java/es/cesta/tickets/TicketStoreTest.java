@@ -233,12 +233,12 @@ class TicketStoreTest {
                     .filter(i -> i.description().equals("LECHE ENTERA"))
                     .findFirst()
                     .orElseThrow();
-            store.corrections().save(june, milk.field("unit_price"), "1.09");
+            store.corrections().save(june, milk.field(LineColumn.UNIT_PRICE), "1.09");
             store.corrections().save(june, "purchase_date", "2024-06-11");
             assertEquals(
                     new SpendingQueries.PricePoint(LocalDate.parse("2024-06-11"), "MERCADONA", new BigDecimal("1.09")),
                     store.spending().priceHistory("LECHE ENTERA").get(2));
-            store.corrections().save(june, milk.field("description"), "LECHE SEMI");
+            store.corrections().save(june, milk.field(LineColumn.DESCRIPTION), "LECHE SEMI");
             assertEquals(2, store.spending().priceHistory("LECHE ENTERA").size());
             assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.spending().repeatedProducts());
         }

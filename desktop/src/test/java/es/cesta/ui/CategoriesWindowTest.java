@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import es.cesta.service.ServiceState;
 import es.cesta.service.TestServices;
 import es.cesta.tickets.Category;
+import es.cesta.tickets.LineColumn;
 import es.cesta.tickets.TicketStore;
 import es.cesta.ui.main.LineRow;
 import es.cesta.ui.main.TicketRow;
@@ -106,9 +107,9 @@ class CategoriesWindowTest {
                 10,
                 TimeUnit.SECONDS,
                 () -> items.getItems().stream()
-                        .anyMatch(l -> l.value("description").equals(SHARED_LINE)));
+                        .anyMatch(l -> l.value(LineColumn.DESCRIPTION).equals(SHARED_LINE)));
         int row = items.getItems().stream()
-                .filter(l -> l.value("description").equals(SHARED_LINE))
+                .filter(l -> l.value(LineColumn.DESCRIPTION).equals(SHARED_LINE))
                 .findFirst()
                 .map(items.getItems()::indexOf)
                 .orElseThrow();

@@ -70,7 +70,7 @@ final class CategoryCell extends TableCell<LineRow, String> {
         setGraphic(null);
         setText(Category.of(key).map(names::toString).orElse(""));
         LineRow line = getTableRow() == null ? null : getTableRow().getItem();
-        pseudoClassStateChanged(UNSURE, line != null && unsure(line.value("category_confidence")));
+        pseudoClassStateChanged(UNSURE, line != null && unsure(line.categoryConfidence()));
     }
 
     /** Below this the model's category is shown in amber: the person may want to look at it. */
@@ -78,7 +78,7 @@ final class CategoryCell extends TableCell<LineRow, String> {
 
     private static final javafx.css.PseudoClass UNSURE = javafx.css.PseudoClass.getPseudoClass("unsure");
 
-    private static boolean unsure(String confidence) {
-        return !confidence.isEmpty() && Double.parseDouble(confidence) < SURE;
+    private static boolean unsure(Double confidence) {
+        return confidence != null && confidence < SURE;
     }
 }

@@ -2,6 +2,7 @@ package es.cesta.ui.main;
 
 import es.cesta.tickets.Category;
 import es.cesta.tickets.CategoryMemory;
+import es.cesta.tickets.LineColumn;
 import es.cesta.ui.BackgroundTasks;
 import es.cesta.ui.BackgroundTasks.Lane;
 import es.cesta.ui.Texts;
@@ -36,7 +37,7 @@ public final class CategoryChoice {
     /** Counts the other lines like {@code line} (after the choice is saved: the disk lane keeps order). */
     void chosen(UUID ticketId, LineRow line, Category category) {
         dismiss();
-        String description = line.value("description");
+        String description = line.value(LineColumn.DESCRIPTION);
         tasks.run(Lane.DISK, texts.get("task.save"), () -> {
             int others = memory.othersLike(ticketId, line.position(), description, category);
             ui.accept(() -> {

@@ -1,31 +1,39 @@
 package es.cesta.ui.main;
 
-import java.util.LinkedHashMap;
+import es.cesta.tickets.LineColumn;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One editable line of the review's items or VAT table; each column knows its correction key. */
 public final class LineRow {
 
-    private final UnaryOperator<String> fieldOfColumn;
+    private final Function<LineColumn, String> fieldOfColumn;
     private final boolean discount;
     private final int position;
-    private final Map<String, ReadOnlyStringWrapper> columns = new LinkedHashMap<>();
+    private final Double categoryConfidence;
+    private final Map<LineColumn, ReadOnlyStringWrapper> columns = new EnumMap<>(LineColumn.class);
 
-    LineRow(UnaryOperator<String> fieldOfColumn, boolean discount, int position, Map<String, String> values) {
+    LineRow(
+            Function<LineColumn, String> fieldOfColumn,
+            boolean discount,
+            int position,
+            Map<LineColumn, String> values,
+            Double categoryConfidence) {
         this.fieldOfColumn = fieldOfColumn;
         this.discount = discount;
         this.position = position;
+        this.categoryConfidence = categoryConfidence;
         values.forEach((column, value) -> columns.put(column, new ReadOnlyStringWrapper(value == null ? "" : value)));
     }
 
-    public ReadOnlyStringProperty column(String name) {
+    public ReadOnlyStringProperty column(LineColumn name) {
         return columns.get(name).getReadOnlyProperty();
     }
 
-    String field(String column) {
+    String field(LineColumn column) {
         return fieldOfColumn.apply(column);
     }
 
@@ -39,8 +47,13 @@ public final class LineRow {
     }
 
     /** The stored value of a column, "" when it has none. */
-    public String value(String name) {
+    public String value(LineColumn name) {
         ReadOnlyStringWrapper column = columns.get(name);
         return column == null ? "" : column.get();
+    }
+
+    /** The model's confidence in the line's category; null for the person's own choice or none. */
+    Double categoryConfidence() {
+        return categoryConfidence;
     }
 }

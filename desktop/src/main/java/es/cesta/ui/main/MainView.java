@@ -1,6 +1,7 @@
 package es.cesta.ui.main;
 
 import es.cesta.tickets.Category;
+import es.cesta.tickets.LineColumn;
 import es.cesta.tickets.TicketField;
 import es.cesta.ui.Categories;
 import es.cesta.ui.Settings;
@@ -395,13 +396,13 @@ public final class MainView {
         pageHint.visibleProperty().bind(pageHint.textProperty().isNotEmpty());
         itemsTable.setItems(details.items());
         taxesTable.setItems(details.taxes());
-        editable(itemDescriptionColumn, "description");
-        editable(itemQuantityColumn, "quantity");
-        editable(itemUnitPriceColumn, "unit_price");
-        editable(itemAmountColumn, "amount");
-        editable(taxRateColumn, "rate");
-        editable(taxBaseColumn, "base");
-        editable(taxAmountColumn, "amount");
+        editable(itemDescriptionColumn, LineColumn.DESCRIPTION);
+        editable(itemQuantityColumn, LineColumn.QUANTITY);
+        editable(itemUnitPriceColumn, LineColumn.UNIT_PRICE);
+        editable(itemAmountColumn, LineColumn.AMOUNT);
+        editable(taxRateColumn, LineColumn.RATE);
+        editable(taxBaseColumn, LineColumn.BASE);
+        editable(taxAmountColumn, LineColumn.AMOUNT);
         bindCategoryColumn();
         itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         taxesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -423,7 +424,7 @@ public final class MainView {
      */
     private void bindCategoryColumn() {
         StringConverter<Category> names = Categories.converter(texts());
-        itemCategoryColumn.setCellValueFactory(cell -> cell.getValue().column("category"));
+        itemCategoryColumn.setCellValueFactory(cell -> cell.getValue().column(LineColumn.CATEGORY));
         itemCategoryColumn.setCellFactory(column -> new CategoryCell(names, Categories.sortedByName(texts())));
         itemCategoryColumn.setOnEditCommit(edit -> {
             viewModel.chooseCategory(
@@ -447,7 +448,7 @@ public final class MainView {
     }
 
     /** A table column whose cells edit in place and save on Enter, each edit one undoable step. */
-    private void editable(TableColumn<LineRow, String> column, String name) {
+    private void editable(TableColumn<LineRow, String> column, LineColumn name) {
         column.setCellValueFactory(cell -> cell.getValue().column(name));
         column.setCellFactory(TextFieldTableCell.forTableColumn());
         column.setOnEditCommit(edit -> {

@@ -7,6 +7,7 @@ import es.cesta.tickets.CategoryMemory;
 import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
+import es.cesta.tickets.LineColumn;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
 import es.cesta.ui.BackgroundTasks;
@@ -191,7 +192,7 @@ public final class MainViewModel {
     }
 
     /** Saves one edited cell of the items or VAT table. */
-    public void editLine(LineRow line, String column, String value) {
+    public void editLine(LineRow line, LineColumn column, String value) {
         details.editLine(line, column, value, this::corrected);
     }
 
@@ -206,7 +207,7 @@ public final class MainViewModel {
             return;
         }
         UUID ticket = details.ticketId();
-        details.editLine(line, "category", category.key(), this::corrected);
+        details.editLine(line, LineColumn.CATEGORY, category.key(), this::corrected);
         categoryChoice.chosen(ticket, line, category);
     }
 

@@ -1,6 +1,7 @@
 package es.cesta.ui.main;
 
 import es.cesta.tickets.ImportState;
+import es.cesta.tickets.LineColumn;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketField;
 import es.cesta.tickets.TicketStore;
@@ -13,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,6 @@ public final class TicketDetails {
             "date",
             TicketField.TOTAL.key(),
             "total");
-    private static final List<String> NUMERIC_COLUMNS = List.of("quantity", "unit_price", "amount", "rate", "base");
 
     private final TicketStore store;
     private final BackgroundTasks tasks;
@@ -182,27 +183,23 @@ public final class TicketDetails {
     }
 
     private static LineRow itemLine(TicketStore.ItemRow item) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("description", item.description());
-        values.put("quantity", item.quantity());
-        values.put("unit_price", item.unitPrice());
-        values.put("amount", item.amount());
-        values.put("category", item.category());
+        Map<LineColumn, String> values = new EnumMap<>(LineColumn.class);
+        values.put(LineColumn.DESCRIPTION, item.description());
+        values.put(LineColumn.QUANTITY, item.quantity());
+        values.put(LineColumn.UNIT_PRICE, item.unitPrice());
+        values.put(LineColumn.AMOUNT, item.amount());
+        values.put(LineColumn.CATEGORY, item.category());
         // The model's confidence; none for the person's own choice, which is never doubted.
-        values.put(
-                "category_confidence",
-                item.categoryConfidence() == null
-                        ? ""
-                        : item.categoryConfidence().toString());
-        return new LineRow(item::field, "discount".equals(item.kind()), item.position(), values);
+        return new LineRow(
+                item::field, "discount".equals(item.kind()), item.position(), values, item.categoryConfidence());
     }
 
     private static LineRow taxLine(TicketStore.TaxRow tax) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("rate", tax.rate());
-        values.put("base", tax.base());
-        values.put("amount", tax.amount());
-        return new LineRow(tax::field, false, tax.position(), values);
+        Map<LineColumn, String> values = new EnumMap<>(LineColumn.class);
+        values.put(LineColumn.RATE, tax.rate());
+        values.put(LineColumn.BASE, tax.base());
+        values.put(LineColumn.AMOUNT, tax.amount());
+        return new LineRow(tax::field, false, tax.position(), values, null);
     }
 
     /** Field (or "items", "taxes") to the reason Cesta doubts it; a corrected field is never doubted. */
@@ -267,13 +264,13 @@ public final class TicketDetails {
     }
 
     /** Saves one edited cell of the items or VAT table at once, as one undoable edit. */
-    public void editLine(LineRow line, String column, String value, Consumer<Ticket> saved) {
+    public void editLine(LineRow line, LineColumn column, String value, Consumer<Ticket> saved) {
         if (ticketId == null
                 || Objects.equals(value.strip(), line.column(column).get())) {
             return;
         }
         String clean = value.strip();
-        if (NUMERIC_COLUMNS.contains(column) && !clean.isEmpty()) {
+        if (column.numeric() && !clean.isEmpty()) {
             try {
                 clean = new BigDecimal(clean.replace(',', '.')).toPlainString();
             } catch (NumberFormatException e) {

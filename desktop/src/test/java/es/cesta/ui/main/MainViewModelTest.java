@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import es.cesta.service.ServiceState;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
+import es.cesta.tickets.LineColumn;
 import es.cesta.tickets.TicketStore;
 import es.cesta.tickets.TicketStoreTestSupport;
 import es.cesta.ui.BackgroundTasks;
@@ -260,7 +261,7 @@ class MainViewModelTest {
             assertTrue(details.doubts().containsKey("total"));
             assertFalse(details.doubts().containsKey("taxes"));
             assertEquals(1, details.items().size());
-            assertEquals("10", details.taxes().get(0).column("rate").get());
+            assertEquals("10", details.taxes().get(0).column(LineColumn.RATE).get());
 
             details.field("shop_name").set("DIA RETAIL");
             viewModel.saveDetails();
@@ -284,8 +285,8 @@ class MainViewModelTest {
             viewModel.saveDetails();
             assertEquals(new BigDecimal("8.67"), store.find(id).orElseThrow().total());
             LineRow bread = details.items().get(0);
-            viewModel.editLine(bread, "description", "PAN DE PUEBLO");
-            viewModel.editLine(details.items().get(0), "amount", "uno"); // refused: not a number
+            viewModel.editLine(bread, LineColumn.DESCRIPTION, "PAN DE PUEBLO");
+            viewModel.editLine(details.items().get(0), LineColumn.AMOUNT, "uno"); // refused: not a number
             assertEquals(
                     "'uno' is not a number such as 1.25.",
                     details.statusProperty().get());
@@ -295,7 +296,8 @@ class MainViewModelTest {
 
             viewModel.undo(); // the item's description
             assertEquals("PAN", store.items(id).get(0).description());
-            assertEquals("PAN", details.items().get(0).column("description").get());
+            assertEquals(
+                    "PAN", details.items().get(0).column(LineColumn.DESCRIPTION).get());
             assertEquals(new BigDecimal("8.67"), store.find(id).orElseThrow().total());
             viewModel.undo(); // the total
             assertEquals(new BigDecimal("8.76"), store.find(id).orElseThrow().total());
