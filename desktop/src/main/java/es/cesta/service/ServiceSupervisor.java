@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +39,6 @@ import java.util.logging.Logger;
 public final class ServiceSupervisor implements Endpoint, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("cesta.service");
-    private static final Duration READY_DEADLINE = Duration.ofSeconds(30);
     private static final Duration HEALTH_POLL = Duration.ofMillis(250);
     private static final Duration LIVENESS_PERIOD = Duration.ofSeconds(3);
     private static final int FAILED_CHECKS_TO_RESTART = 3;
@@ -160,9 +160,11 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
             SidecarProcess started = SidecarProcess.start(command(port), environment());
             process = started;
             CompletableFuture<Void> unused = started.onExit().thenRun(() -> scheduler.execute(() -> exited(started)));
-            int boundPort = started.readyPort().get(READY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            // Waits as long as the service makes progress: minutes on a busy machine, seconds on an idle one.
+            StartWatch watch = new StartWatch(started::cpuTime, Instant::now);
+            int boundPort = awaitPort(started, watch);
             baseUri = URI.create("http://127.0.0.1:" + boundPort);
-            awaitHealthy();
+            awaitHealthy(watch);
             failedChecks = 0;
             readySince = Instant.now();
             setState(ServiceState.READY);
@@ -180,7 +182,7 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         apiKey = config.attachKey();
         instanceId = "";
         try {
-            awaitHealthy();
+            awaitHealthy(StartWatch.fixed());
             setState(ServiceState.READY);
         } catch (Exception e) {
             lastError = "the service at " + baseUri + " does not answer: " + rootMessage(e);
@@ -204,16 +206,30 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         return env;
     }
 
-    private void awaitHealthy() throws InterruptedException {
-        Instant deadline = Instant.now().plus(READY_DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
+    private static int awaitPort(SidecarProcess started, StartWatch watch) throws Exception {
+        while (true) {
+            try {
+                return started.readyPort().get(HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                Optional<String> reason = watch.givenUp();
+                if (reason.isPresent()) {
+                    throw new IllegalStateException(reason.get() + " (no READY line)");
+                }
+            }
+        }
+    }
+
+    private void awaitHealthy(StartWatch watch) throws InterruptedException {
+        while (true) {
             if (healthy()) {
                 return;
             }
+            Optional<String> reason = watch.givenUp();
+            if (reason.isPresent()) {
+                throw new IllegalStateException(reason.get());
+            }
             Thread.sleep(HEALTH_POLL.toMillis());
         }
-        throw new IllegalStateException(
-                "no healthy /health from our instance within " + READY_DEADLINE.toSeconds() + " s");
     }
 
     /** True when /health answers 200 with this launch's instance id (any id when attached). */

@@ -106,6 +106,13 @@ public final class SidecarProcess {
         return process.isAlive();
     }
 
+    /** CPU time spent so far by the service's processes (master and workers); zero where the platform does not tell. */
+    public Duration cpuTime() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** Close stdin (the service's own signal to leave), then SIGTERM, then kill the whole tree. */
     public void stop(Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList()); // taken before the master goes
