@@ -9,6 +9,7 @@ import es.cesta.service.RestartPolicy;
 import es.cesta.service.ServiceState;
 import es.cesta.service.ServiceSupervisor;
 import es.cesta.tickets.AppDataDir;
+import es.cesta.tickets.CsvDialect;
 import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
@@ -17,6 +18,7 @@ import es.cesta.tickets.PurchaseHistory;
 import es.cesta.tickets.StoreException;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
+import es.cesta.ui.Settings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -90,6 +92,7 @@ public final class Cli implements Callable<Integer> {
 
     public int run(String... args) {
         CommandLine line = new CommandLine(this)
+                .setCaseInsensitiveEnumValuesAllowed(true) // --csv-dialect es, as well as ES
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .setExecutionExceptionHandler((e, command, parsed) -> {
@@ -262,10 +265,20 @@ public final class Cli implements Callable<Integer> {
     }
 
     @Command(name = "export", description = "The tickets as CSV, and their items in NAME-items.csv beside it.")
-    int export(@Option(names = "--csv", required = true, paramLabel = "FILE") Path csv) {
+    int export(
+            @Option(names = "--csv", required = true, paramLabel = "FILE") Path csv,
+            @Option(
+                            names = "--csv-dialect",
+                            paramLabel = "DIALECT",
+                            description = "es (semicolons, decimal comma, UTF-8 with BOM, as Spanish Excel and"
+                                    + " LibreOffice open it) or en (RFC 4180, decimal point); default: the"
+                                    + " window's language")
+                    CsvDialect dialect) {
+        CsvDialect chosen =
+                dialect != null ? dialect : CsvDialect.of(Settings.load(dataDir).language());
         Path itemsCsv;
         try (TicketStore store = TicketStore.open(dataDir)) {
-            itemsCsv = CsvExport.write(store.all(), store, csv);
+            itemsCsv = CsvExport.write(store.all(), store, csv, chosen);
         } catch (IOException e) {
             err.println("cesta: cannot write " + csv + ": " + e.getMessage());
             return 1;

@@ -13,7 +13,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** Tickets and their items as CSV (RFC 4180: quoted where needed, CRLF line ends), for spreadsheets. */
+/**
+ * Tickets and their items as CSV for spreadsheets: quoted only where needed, CRLF line ends, and
+ * the separators of the person's language ({@link CsvDialect}).
+ */
 public final class CsvExport {
 
     // Quoting only where RFC 4180 needs it (a separator, a quote, a line break), as spreadsheets
@@ -22,28 +25,31 @@ public final class CsvExport {
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
 
-    private static final CsvSchema TICKETS = schema(
-            "id", "file", "date", "time", "shop", "tax_id", "total", "payment_method", "items", "state", "corrected");
+    private static final String[] TICKETS = {
+        "id", "file", "date", "time", "shop", "tax_id", "total", "payment_method", "items", "state", "corrected"
+    };
 
     // category: the canonical key (docs/contract.md), the person's own where they chose one.
-    private static final CsvSchema ITEMS = schema(
-            "ticket_id", "date", "shop", "kind", "description", "quantity", "unit", "unit_price", "amount", "category");
+    private static final String[] ITEMS = {
+        "ticket_id", "date", "shop", "kind", "description", "quantity", "unit", "unit_price", "amount", "category"
+    };
 
     private CsvExport() {}
 
     /** {@code file} gets the tickets, {@code NAME-items.csv} beside it their items; returns the items file. */
-    public static Path write(Collection<Ticket> tickets, TicketStore store, Path file) throws IOException {
+    public static Path write(Collection<Ticket> tickets, TicketStore store, Path file, CsvDialect dialect)
+            throws IOException {
         Path itemsFile = file.resolveSibling(file.getFileName().toString().replaceFirst("(\\.csv)?$", "-items.csv"));
         try (Writer ticketsOut = Files.newBufferedWriter(file);
                 Writer itemsOut = Files.newBufferedWriter(itemsFile)) {
-            tickets(tickets, ticketsOut);
-            items(tickets, store, itemsOut);
+            tickets(tickets, ticketsOut, dialect);
+            items(tickets, store, itemsOut, dialect);
         }
         return itemsFile;
     }
 
-    public static void tickets(Collection<Ticket> tickets, Writer out) throws IOException {
-        try (SequenceWriter rows = rows(TICKETS, out)) {
+    public static void tickets(Collection<Ticket> tickets, Writer out, CsvDialect dialect) throws IOException {
+        try (SequenceWriter rows = rows(TICKETS, out, dialect)) {
             for (Ticket t : tickets) {
                 rows.write(cells(
                         t.id(),
@@ -52,7 +58,7 @@ public final class CsvExport {
                         t.time(),
                         t.shopName(),
                         t.taxId(),
-                        t.total(),
+                        dialect.number(t.total()),
                         t.paymentMethod(),
                         t.items(),
                         t.state().name().toLowerCase(Locale.ROOT),
@@ -61,8 +67,9 @@ public final class CsvExport {
         }
     }
 
-    public static void items(Collection<Ticket> tickets, TicketStore store, Writer out) throws IOException {
-        try (SequenceWriter rows = rows(ITEMS, out)) {
+    public static void items(Collection<Ticket> tickets, TicketStore store, Writer out, CsvDialect dialect)
+            throws IOException {
+        try (SequenceWriter rows = rows(ITEMS, out, dialect)) {
             for (Ticket t : tickets) {
                 for (TicketStore.ItemRow item : store.items(t.id())) {
                     rows.write(cells(
@@ -71,23 +78,24 @@ public final class CsvExport {
                             t.shopName(),
                             item.kind(),
                             item.description(),
-                            item.quantity(),
+                            dialect.number(item.quantity()),
                             item.unit(),
-                            item.unitPrice(),
-                            item.amount(),
+                            dialect.number(item.unitPrice()),
+                            dialect.number(item.amount()),
                             item.category()));
                 }
             }
         }
     }
 
-    /** Every cell as its text (dates ISO, amounts as stored), an empty cell for nothing. */
+    /** Every cell as its text (dates ISO, amounts already in the dialect), an empty cell for nothing. */
     private static List<String> cells(Object... values) {
         return Arrays.stream(values).map(v -> v == null ? "" : v.toString()).toList();
     }
 
-    private static CsvSchema schema(String... columns) {
-        CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+    private static CsvSchema schema(CsvDialect dialect, String... columns) {
+        CsvSchema.Builder builder =
+                CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n").setColumnSeparator(dialect.separator());
         for (String column : columns) {
             builder.addColumn(column);
         }
@@ -98,8 +106,11 @@ public final class CsvExport {
      * Rows written as lists of cells. The caller's writer stays open: closing the sequence only
      * flushes it, so that a writer shared by two exports (or a StringWriter) is the caller's to close.
      */
-    private static SequenceWriter rows(CsvSchema schema, Writer out) throws IOException {
-        return CSV.writer(schema)
+    private static SequenceWriter rows(String[] columns, Writer out, CsvDialect dialect) throws IOException {
+        if (dialect.byteOrderMark()) {
+            out.write('\uFEFF');
+        }
+        return CSV.writer(schema(dialect, columns))
                 .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValues(out);
     }

@@ -23,4 +23,5 @@ public record Ticket(
         int items,
         java.nio.file.Path storedFile,
         boolean corrected,
-        java.util.Set<Category> categories) {}
+        java.util.Set<Category> categories,
+        java.time.Instant importedAt) {}

@@ -298,7 +298,7 @@ public final class TicketStore implements AutoCloseable {
                     .append(" AS ")
                     .append(field.key());
         }
-        String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path" + columns
+        String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path, t.imported_at" + columns
                 + ", (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item') AS item_count"
                 + ", (SELECT COUNT(*) FROM corrections c WHERE c.ticket_id = t.id) AS corrections"
                 // Category keys hold commas: joined with a bar instead.
@@ -338,7 +338,8 @@ public final class TicketStore implements AutoCloseable {
                 rows.getInt("item_count"),
                 files.resolve(rows.getString("stored_path")),
                 rows.getInt("corrections") > 0,
-                categories(rows.getString("categories")));
+                categories(rows.getString("categories")),
+                Instant.parse(rows.getString("imported_at")));
     }
 
     private static java.util.Set<Category> categories(String joined) {

@@ -18,9 +18,11 @@ public final class Texts {
     private final ResourceBundle bundle;
     private final Locale locale;
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    private final LocalFormats localFormats;
 
     private Texts(Locale locale) {
         this.locale = locale;
+        this.localFormats = new LocalFormats(locale);
         // No fallback to the JVM's locale: English is the base bundle, Spanish the only other one.
         this.bundle = ResourceBundle.getBundle(
                 "es.cesta.ui.messages",
@@ -51,6 +53,11 @@ public final class Texts {
         synchronized (format) { // a MessageFormat is not thread-safe; view models word things off the FX thread too
             return format.format(arguments);
         }
+    }
+
+    /** Dates and amounts in this language, shown and typed. */
+    public LocalFormats formats() {
+        return localFormats;
     }
 
     public ResourceBundle bundle() {

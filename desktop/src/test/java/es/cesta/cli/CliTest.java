@@ -58,6 +58,13 @@ class CliTest {
         assertEquals(90, Files.readAllLines(csv).size());
         long items = Files.readAllLines(home.resolve("tickets-items.csv")).size();
         assertTrue(items > 1000, "items of 89 tickets: " + items);
+        Path spanish = home.resolve("tickets-es.csv");
+        assertEquals(0, run(home, "export", "--csv", spanish.toString(), "--csv-dialect", "es"));
+        assertTrue(
+                Files.readString(spanish).startsWith("\uFEFFid;file;date;"),
+                Files.readAllLines(spanish).get(0));
+        assertTrue(Files.readString(spanish).contains(";37,76;"));
+        assertEquals(2, run(home, "export", "--csv", spanish.toString(), "--csv-dialect", "fr"));
 
         assertEquals(0, run(home, "predict"));
         assertTrue(output().contains("MERCADONA"), output());

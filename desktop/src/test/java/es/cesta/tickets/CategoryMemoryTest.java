@@ -124,7 +124,7 @@ class CategoryMemoryTest {
             assertEquals(new BigDecimal("1.40"), lines.get(1).amount());
 
             StringWriter csv = new StringWriter();
-            CsvExport.items(store.all(), store, csv);
+            CsvExport.items(store.all(), store, csv, CsvDialect.EN);
             List<String> rows = csv.toString().lines().toList();
             assertTrue(rows.get(0).endsWith(",amount,category"), rows.get(0));
             assertTrue(rows.get(1).endsWith(",50.00,Combustible"), rows.get(1));

@@ -149,6 +149,31 @@ class TicketStoreTest {
     }
 
     @Test
+    void theSpanishCsvHasSemicolonsDecimalCommasAndAByteOrderMark(@TempDir Path home) throws Exception {
+        try (TicketStore store = TicketStore.open(home)) {
+            UUID id = store.register(TICKET).ticketId();
+            store.markDone(id, reading(id));
+            store.corrections().save(id, "shop_name", "MERCADONA; GARRUCHA");
+            Path file = home.resolve("tickets.csv");
+            Path itemsFile = CsvExport.write(store.all(), store, file, CsvDialect.ES);
+            byte[] bytes = Files.readAllBytes(file);
+            assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+            assertEquals(
+                    List.of(
+                            "\uFEFFid;file;date;time;shop;tax_id;total;payment_method;items;state;corrected",
+                            id
+                                    + ";mercadona-2023-11-25-d5cb91a5.pdf;2023-11-25;09:09;\"MERCADONA; GARRUCHA\";A46103834;"
+                                    + "37,76;card;1;done;true"),
+                    Files.readString(file).lines().toList());
+            assertEquals(
+                    List.of(
+                            "\uFEFFticket_id;date;shop;kind;description;quantity;unit;unit_price;amount;category",
+                            id + ";2023-11-25;\"MERCADONA; GARRUCHA\";item;BARREÑO;1;;2,20;2,20;"),
+                    Files.readString(itemsFile).lines().toList());
+        }
+    }
+
+    @Test
     void ticketsAndItemsExportAsCsv(@TempDir Path home) throws Exception {
         try (TicketStore store = TicketStore.open(home)) {
             UUID id = store.register(TICKET).ticketId();
@@ -156,8 +181,8 @@ class TicketStoreTest {
             store.corrections().save(id, "shop_name", "MERCADONA, GARRUCHA");
             java.io.StringWriter tickets = new java.io.StringWriter();
             java.io.StringWriter items = new java.io.StringWriter();
-            CsvExport.tickets(store.all(), tickets);
-            CsvExport.items(store.all(), store, items);
+            CsvExport.tickets(store.all(), tickets, CsvDialect.EN);
+            CsvExport.items(store.all(), store, items, CsvDialect.EN);
             assertEquals(
                     List.of(
                             "id,file,date,time,shop,tax_id,total,payment_method,items,state,corrected",

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -75,7 +76,22 @@ class MainWindowTest {
                         + r.totalProperty().get())
                 .sorted()
                 .toList();
-        assertEquals(List.of("DIA 2025-01-14 8.76", "MERCADONA 2023-11-25 37.76", "MERCADONA 2023-12-15 3.20"), shown);
+        assertEquals(
+                List.of("DIA 14 Jan 2025 8.76", "MERCADONA 15 Dec 2023 3.20", "MERCADONA 25 Nov 2023 37.76"), shown);
+        // Newest first by default, and every column sorts by meaning, not by its words.
+        assertEquals(List.of("8.76", "3.20", "37.76"), totals(table));
+        TableColumn<TicketRow, ?> total = table.getColumns().get(2);
+        robot.interact(() -> {
+            total.setSortType(TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(total);
+        });
+        assertEquals(List.of("3.20", "8.76", "37.76"), totals(table));
+        TableColumn<TicketRow, ?> date = table.getColumns().get(0);
+        robot.interact(() -> {
+            date.setSortType(TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(date);
+        });
+        assertEquals(List.of("37.76", "3.20", "8.76"), totals(table));
         Label status = robot.lookup("#serviceLabel").queryAs(Label.class);
         assertTrue(status.getText().startsWith("Service ready"), status.getText());
         assertEquals(
@@ -102,6 +118,10 @@ class MainWindowTest {
                 months.getData().get(0).getData().stream()
                         .map(javafx.scene.chart.XYChart.Data::getXValue)
                         .toList());
+    }
+
+    private static List<String> totals(TableView<TicketRow> table) {
+        return table.getItems().stream().map(r -> r.totalProperty().get()).toList();
     }
 
     @Test

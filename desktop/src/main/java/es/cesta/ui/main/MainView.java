@@ -4,13 +4,16 @@ import es.cesta.tickets.Category;
 import es.cesta.tickets.LineColumn;
 import es.cesta.tickets.TicketField;
 import es.cesta.ui.Categories;
+import es.cesta.ui.LocalFormats;
 import es.cesta.ui.Settings;
 import es.cesta.ui.Texts;
 import es.cesta.ui.spending.SpendingView;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,16 +92,16 @@ public final class MainView {
     private TableView<TicketRow> table;
 
     @FXML
-    private TableColumn<TicketRow, String> dateColumn;
+    private TableColumn<TicketRow, SortableText<LocalDate>> dateColumn;
 
     @FXML
     private TableColumn<TicketRow, String> shopColumn;
 
     @FXML
-    private TableColumn<TicketRow, String> totalColumn;
+    private TableColumn<TicketRow, SortableText<BigDecimal>> totalColumn;
 
     @FXML
-    private TableColumn<TicketRow, String> itemsColumn;
+    private TableColumn<TicketRow, SortableText<Integer>> itemsColumn;
 
     @FXML
     private TableColumn<TicketRow, String> paymentColumn;
@@ -281,10 +284,11 @@ public final class MainView {
     }
 
     private void bindLibrary() {
-        bind(dateColumn, TicketRow::dateProperty);
+        // Shown in the window's language, sorted by meaning; an undated ticket by the day it came in.
+        dateColumn.setCellValueFactory(cell -> cell.getValue().dateCell());
         bind(shopColumn, TicketRow::shopProperty);
-        bind(totalColumn, TicketRow::totalProperty);
-        bind(itemsColumn, TicketRow::itemsProperty);
+        totalColumn.setCellValueFactory(cell -> cell.getValue().totalCell());
+        itemsColumn.setCellValueFactory(cell -> cell.getValue().itemsCell());
         // The stored word is the contract's ("card", "cash"); the table says it in the window's language.
         paymentColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> paymentWord(cell.getValue().paymentProperty().get()),
@@ -293,6 +297,9 @@ public final class MainView {
         SortedList<TicketRow> sorted = new SortedList<>(viewModel.shownRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // Newest first until the person sorts by another column; an undated ticket by its import day.
+        dateColumn.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(dateColumn);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Rows of one line: a fixed height spares measuring every new row while an import fills the table.
         table.setFixedCellSize(24);
@@ -334,6 +341,9 @@ public final class MainView {
     private void bindFilters() {
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
+        // Written and typed as the window's language does, not as the machine's locale would.
+        fromPicker.setConverter(dateConverter());
+        toPicker.setConverter(dateConverter());
         shopFilter.setPromptText(texts().get("filter.allShops"));
         shopFilter.setItems(viewModel.shops());
         shopFilter.valueProperty().bindBidirectional(viewModel.shopProperty());
@@ -546,10 +556,13 @@ public final class MainView {
             row.setStatus(TicketRow.Status.QUEUED, null, "queued");
             throwaway.add(row);
         }
+        // Changing the items clears the table's sort order: kept aside and put back.
+        List<TableColumn<TicketRow, ?>> sortOrder = List.copyOf(table.getSortOrder());
         table.setItems(throwaway);
         table.applyCss();
         table.layout();
         table.setItems(real);
+        table.getSortOrder().setAll(sortOrder);
     }
 
     private String paymentWord(String payment) {
@@ -558,6 +571,25 @@ public final class MainView {
 
     private static void bind(TableColumn<TicketRow, String> column, Function<TicketRow, ReadOnlyStringProperty> value) {
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+    }
+
+    private StringConverter<LocalDate> dateConverter() {
+        LocalFormats formats = texts().formats();
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return formats.date(date);
+            }
+
+            @Override
+            public LocalDate fromString(String typed) {
+                try {
+                    return formats.parseDate(typed);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null; // the picker keeps no date rather than a wrong one
+                }
+            }
+        };
     }
 
     private void installShortcuts(Scene scene) {

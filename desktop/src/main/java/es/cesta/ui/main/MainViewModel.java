@@ -4,6 +4,7 @@ import es.cesta.client.NextShop;
 import es.cesta.service.ServiceState;
 import es.cesta.tickets.Category;
 import es.cesta.tickets.CategoryMemory;
+import es.cesta.tickets.CsvDialect;
 import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
@@ -61,7 +62,10 @@ public final class MainViewModel {
     private final BackgroundTasks tasks;
     private final Consumer<Runnable> ui;
     private final Consumer<ImportQueue.Event> importListener;
-    private final ObservableList<TicketRow> rows = FXCollections.observableArrayList();
+    // A row read or corrected tells the list, so a table sorted by date, shop or total re-sorts it.
+    private final ObservableList<TicketRow> rows = FXCollections.observableArrayList(row ->
+            new Observable[] {row.dateCell(), row.shopProperty(), row.totalCell(), row.itemsCell(), row.stateProperty()
+            });
     private final FilteredList<TicketRow> shown = new FilteredList<>(rows, row -> true);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -133,7 +137,8 @@ public final class MainViewModel {
                 .map(TicketRow::totalValue)
                 .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        shownSummary.set(texts.get("library.summary", shown.size(), sum.toPlainString()));
+        shownSummary.set(
+                texts.get("library.summary", shown.size(), texts.formats().amount(sum)));
     }
 
     public void load() {
@@ -283,7 +288,7 @@ public final class MainViewModel {
             List<Ticket> tickets =
                     ids.stream().map(store::find).flatMap(Optional::stream).toList();
             try {
-                Path itemsFile = CsvExport.write(tickets, store, file);
+                Path itemsFile = CsvExport.write(tickets, store, file, CsvDialect.of(texts.language()));
                 ui.accept(() -> message.set(
                         texts.get("export.done", tickets.size(), file.getFileName(), itemsFile.getFileName())));
             } catch (IOException e) {
@@ -320,6 +325,7 @@ public final class MainViewModel {
         nextShop.useTexts(newTexts);
         progress.render(texts);
         summarise();
+        refill(); // dates and amounts as the new language writes them
         message.set("");
         details.useTexts(newTexts);
         categoryChoice.useTexts(newTexts);
@@ -419,18 +425,8 @@ public final class MainViewModel {
         return row;
     }
 
-    private static void fill(TicketRow row, Ticket ticket) {
-        row.fill(
-                text(ticket.date()),
-                text(ticket.shopName()),
-                text(ticket.total()),
-                Integer.toString(ticket.items()),
-                text(ticket.paymentMethod()),
-                ticket.categories());
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    private void fill(TicketRow row, Ticket ticket) {
+        row.fill(ticket, texts.formats().date(ticket.date()), texts.formats().amount(ticket.total()));
     }
 
     public TicketDetails details() {

@@ -7,6 +7,7 @@ import es.cesta.tickets.TicketField;
 import es.cesta.tickets.TicketStore;
 import es.cesta.ui.BackgroundTasks;
 import es.cesta.ui.BackgroundTasks.Lane;
+import es.cesta.ui.LocalFormats;
 import es.cesta.ui.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -147,11 +148,10 @@ public final class TicketDetails {
         loaded.clear();
         loaded.put(TicketField.SHOP_NAME.key(), ticket == null ? "" : text(ticket.shopName()));
         loaded.put(TicketField.SHOP_TAX_ID.key(), ticket == null ? "" : text(ticket.taxId()));
-        loaded.put(TicketField.PURCHASE_DATE.key(), ticket == null ? "" : text(ticket.date()));
+        LocalFormats formats = texts.formats();
+        loaded.put(TicketField.PURCHASE_DATE.key(), ticket == null ? "" : formats.date(ticket.date()));
         loaded.put(TicketField.PURCHASE_TIME.key(), ticket == null ? "" : text(ticket.time()));
-        loaded.put(
-                TicketField.TOTAL.key(),
-                ticket == null || ticket.total() == null ? "" : ticket.total().toPlainString());
+        loaded.put(TicketField.TOTAL.key(), ticket == null ? "" : formats.amount(ticket.total()));
         // In the person's words ("tarjeta"), as the table shows it; stored again as the method's key.
         loaded.put(
                 TicketField.PAYMENT_METHOD.key(),
@@ -160,11 +160,15 @@ public final class TicketDetails {
         items.setAll(
                 data == null
                         ? List.of()
-                        : data.items().stream().map(TicketDetails::itemLine).toList());
+                        : data.items().stream()
+                                .map(item -> itemLine(item, formats))
+                                .toList());
         taxes.setAll(
                 data == null
                         ? List.of()
-                        : data.taxes().stream().map(TicketDetails::taxLine).toList());
+                        : data.taxes().stream()
+                                .map(tax -> taxLine(tax, formats))
+                                .toList());
         doubts.clear();
         boolean read = ticket != null && ticket.state() == ImportState.DONE;
         if (read) { // a ticket still waiting has nothing missing yet: nothing was read
@@ -182,23 +186,23 @@ public final class TicketDetails {
         }
     }
 
-    private static LineRow itemLine(TicketStore.ItemRow item) {
+    private static LineRow itemLine(TicketStore.ItemRow item, LocalFormats formats) {
         Map<LineColumn, String> values = new EnumMap<>(LineColumn.class);
         values.put(LineColumn.DESCRIPTION, item.description());
-        values.put(LineColumn.QUANTITY, item.quantity());
-        values.put(LineColumn.UNIT_PRICE, item.unitPrice());
-        values.put(LineColumn.AMOUNT, item.amount());
+        values.put(LineColumn.QUANTITY, formats.number(item.quantity()));
+        values.put(LineColumn.UNIT_PRICE, formats.number(item.unitPrice()));
+        values.put(LineColumn.AMOUNT, formats.number(item.amount()));
         values.put(LineColumn.CATEGORY, item.category());
         // The model's confidence; none for the person's own choice, which is never doubted.
         return new LineRow(
                 item::field, "discount".equals(item.kind()), item.position(), values, item.categoryConfidence());
     }
 
-    private static LineRow taxLine(TicketStore.TaxRow tax) {
+    private static LineRow taxLine(TicketStore.TaxRow tax, LocalFormats formats) {
         Map<LineColumn, String> values = new EnumMap<>(LineColumn.class);
-        values.put(LineColumn.RATE, tax.rate());
-        values.put(LineColumn.BASE, tax.base());
-        values.put(LineColumn.AMOUNT, tax.amount());
+        values.put(LineColumn.RATE, formats.number(tax.rate()));
+        values.put(LineColumn.BASE, formats.number(tax.base()));
+        values.put(LineColumn.AMOUNT, formats.number(tax.amount()));
         return new LineRow(tax::field, false, tax.position(), values, null);
     }
 
@@ -232,12 +236,12 @@ public final class TicketDetails {
         return found;
     }
 
-    private static String sum(List<String> amounts) {
-        return amounts.stream()
-                .filter(Objects::nonNull)
-                .map(BigDecimal::new)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .toPlainString();
+    private String sum(List<String> amounts) {
+        return texts.formats()
+                .amount(amounts.stream()
+                        .filter(Objects::nonNull)
+                        .map(BigDecimal::new)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /** Saves the fields that changed, as one undoable edit; {@code saved} gets the ticket as it now reads. */
@@ -253,11 +257,7 @@ public final class TicketDetails {
         Map<String, String> changed = new LinkedHashMap<>();
         fields.forEach((field, property) -> {
             if (!Objects.equals(property.get().strip(), loaded.get(field))) {
-                changed.put(
-                        field,
-                        field.equals(TicketField.PAYMENT_METHOD.key())
-                                ? PaymentWords.stored(texts, property.get())
-                                : property.get());
+                changed.put(field, stored(field, property.get()));
             }
         });
         write(ticketId, changed, saved);
@@ -272,7 +272,7 @@ public final class TicketDetails {
         String clean = value.strip();
         if (column.numeric() && !clean.isEmpty()) {
             try {
-                clean = new BigDecimal(clean.replace(',', '.')).toPlainString();
+                clean = texts.formats().parseNumber(clean).toPlainString();
             } catch (NumberFormatException e) {
                 status.set(texts.get("review.notANumber", value));
                 return; // nothing stored: the view redraws the cell with the stored value
@@ -329,10 +329,8 @@ public final class TicketDetails {
 
     private String validate() {
         try {
-            String date = fields.get(TicketField.PURCHASE_DATE.key()).get().strip();
-            if (!date.isEmpty()) {
-                LocalDate.parse(date);
-            }
+            texts.formats()
+                    .parseDate(fields.get(TicketField.PURCHASE_DATE.key()).get());
             String time = fields.get(TicketField.PURCHASE_TIME.key()).get().strip();
             if (!time.isEmpty()) {
                 LocalTime.parse(time);
@@ -340,18 +338,31 @@ public final class TicketDetails {
         } catch (DateTimeParseException e) {
             return texts.get("review.badDate");
         }
-        String total = fields.get(TicketField.TOTAL.key()).get().strip().replace(',', '.');
-        if (!total.isEmpty()) {
-            try {
-                fields.get(TicketField.TOTAL.key())
-                        .set(new BigDecimal(total)
-                                .setScale(2, RoundingMode.HALF_UP)
-                                .toPlainString());
-            } catch (NumberFormatException e) {
-                return texts.get("review.badTotal");
-            }
+        try {
+            texts.formats().parseNumber(fields.get(TicketField.TOTAL.key()).get());
+        } catch (NumberFormatException e) {
+            return texts.get("review.badTotal");
         }
         return null;
+    }
+
+    /**
+     * A validated field as the library keeps it: an ISO date, a total with two decimals and a
+     * decimal point, the payment method's key, whatever form the person typed it in.
+     */
+    private String stored(String field, String typed) {
+        if (field.equals(TicketField.PURCHASE_DATE.key())) {
+            LocalDate date = texts.formats().parseDate(typed);
+            return date == null ? "" : date.toString();
+        }
+        if (field.equals(TicketField.TOTAL.key())) {
+            BigDecimal total = texts.formats().parseNumber(typed);
+            return total == null ? "" : total.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        }
+        if (field.equals(TicketField.PAYMENT_METHOD.key())) {
+            return PaymentWords.stored(texts, typed);
+        }
+        return typed;
     }
 
     void useTexts(Texts newTexts) {

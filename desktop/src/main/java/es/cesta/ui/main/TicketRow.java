@@ -17,6 +17,19 @@ public final class TicketRow {
     private final ReadOnlyStringWrapper payment = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private java.util.Set<es.cesta.tickets.Category> categories = java.util.Set.of();
+    private java.time.LocalDate dateValue;
+    private java.math.BigDecimal totalValue;
+    private int itemCount;
+    // An undated ticket sorts by the day it came in: a new file is today's until it is read.
+    private java.time.LocalDate arrival = java.time.LocalDate.now(java.time.ZoneId.systemDefault());
+    // What the table's date, total and items columns show and sort by, kept with the row so that
+    // sorting does not build a value per comparison.
+    private final javafx.beans.property.ReadOnlyObjectWrapper<SortableText<java.time.LocalDate>> dateCell =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(new SortableText<>("", arrival));
+    private final javafx.beans.property.ReadOnlyObjectWrapper<SortableText<java.math.BigDecimal>> totalCell =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(new SortableText<>("", null));
+    private final javafx.beans.property.ReadOnlyObjectWrapper<SortableText<Integer>> itemsCell =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(new SortableText<>("", null));
     private Status status = Status.QUEUED;
     private String detail = "";
 
@@ -34,19 +47,38 @@ public final class TicketRow {
         this.ticketId = ticketId;
     }
 
-    void fill(
-            String dateText,
-            String shopText,
-            String totalText,
-            String itemsText,
-            String paymentText,
-            java.util.Set<es.cesta.tickets.Category> lineCategories) {
-        categories = lineCategories;
+    /** The ticket as read, with its date and total already written in the window's language. */
+    void fill(es.cesta.tickets.Ticket ticket, String dateText, String totalText) {
+        categories = ticket.categories();
+        dateValue = ticket.date();
+        totalValue = ticket.total();
+        itemCount = ticket.items();
+        arrival = ticket.importedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
         date.set(dateText);
-        shop.set(shopText);
+        shop.set(ticket.shopName() == null ? "" : ticket.shopName());
         total.set(totalText);
-        items.set(itemsText);
-        payment.set(paymentText);
+        items.set(Integer.toString(itemCount));
+        payment.set(ticket.paymentMethod() == null ? "" : ticket.paymentMethod());
+        dateCell.set(new SortableText<>(dateText, sortDay()));
+        totalCell.set(new SortableText<>(totalText, totalValue));
+        itemsCell.set(new SortableText<>(items.get(), itemCount));
+    }
+
+    javafx.beans.value.ObservableValue<SortableText<java.time.LocalDate>> dateCell() {
+        return dateCell.getReadOnlyProperty();
+    }
+
+    javafx.beans.value.ObservableValue<SortableText<java.math.BigDecimal>> totalCell() {
+        return totalCell.getReadOnlyProperty();
+    }
+
+    javafx.beans.value.ObservableValue<SortableText<Integer>> itemsCell() {
+        return itemsCell.getReadOnlyProperty();
+    }
+
+    /** The day the library orders the row by: its date, or the day it came in when it has none. */
+    java.time.LocalDate sortDay() {
+        return dateValue != null ? dateValue : arrival;
     }
 
     /** The categories of the ticket's lines (none before it is read). */
@@ -64,6 +96,8 @@ public final class TicketRow {
                         shop.get(),
                         date.get(),
                         total.get(),
+                        totalValue == null ? "" : totalValue.toPlainString(),
+                        dateValue == null ? "" : dateValue.toString(),
                         state.get(),
                         file.getFileName().toString())
                 .anyMatch(value -> value != null
@@ -71,7 +105,7 @@ public final class TicketRow {
     }
 
     java.math.BigDecimal totalValue() {
-        return total.get().isEmpty() ? null : new java.math.BigDecimal(total.get());
+        return totalValue;
     }
 
     void setStatus(Status newStatus, String newDetail, String text) {
@@ -90,7 +124,7 @@ public final class TicketRow {
 
     /** The date as a date, or null when none was read. */
     java.time.LocalDate dateValue() {
-        return date.get().isEmpty() ? null : java.time.LocalDate.parse(date.get());
+        return dateValue;
     }
 
     void setTicketId(UUID id) {

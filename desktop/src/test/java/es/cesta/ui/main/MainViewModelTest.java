@@ -271,6 +271,53 @@ class MainViewModelTest {
     }
 
     @Test
+    void inSpanishDatesAndAmountsAreShownAndTypedTheSpanishWay(@TempDir Path home, @TempDir Path inbox)
+            throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            UUID id = done(store, inbox, "DIA", "1234.5", LocalDate.of(2026, 11, 28), Map.of(), Map.of());
+            MainViewModel viewModel = new MainViewModel(
+                    store,
+                    queue,
+                    BackgroundTasks.on(Runnable::run, Runnable::run),
+                    request -> {
+                        throw new IllegalStateException("no service in this test");
+                    },
+                    Texts.of("es"));
+            viewModel.load();
+            TicketRow row = viewModel.rows().get(0);
+            assertEquals("28/11/2026", row.dateProperty().get());
+            assertEquals("1.234,50", row.totalProperty().get());
+            assertTrue(
+                    viewModel.shownSummaryProperty().get().endsWith("1.234,50 en total"),
+                    viewModel.shownSummaryProperty().get());
+
+            viewModel.select(row);
+            TicketDetails details = viewModel.details();
+            assertEquals("28/11/2026", details.field("purchase_date").get());
+            assertEquals("1.234,50", details.field("total").get());
+            details.field("purchase_date").set("3/12/2026");
+            details.field("total").set("1.243,05");
+            viewModel.saveDetails();
+            assertEquals(LocalDate.of(2026, 12, 3), store.find(id).orElseThrow().date());
+            assertEquals(new BigDecimal("1243.05"), store.find(id).orElseThrow().total());
+            assertEquals("03/12/2026", details.field("purchase_date").get());
+
+            viewModel.editLine(details.items().get(0), LineColumn.AMOUNT, "1.243,05");
+            assertEquals("1243.05", store.items(id).get(0).amount());
+            assertEquals(
+                    "1.243,05", details.items().get(0).column(LineColumn.AMOUNT).get());
+
+            details.field("purchase_date").set("2026-13-01");
+            viewModel.saveDetails();
+            assertEquals(
+                    "Escribe la fecha como 15/03/2025 y la hora como 18:30.",
+                    details.statusProperty().get());
+            assertEquals(LocalDate.of(2026, 12, 3), store.find(id).orElseThrow().date());
+        }
+    }
+
+    @Test
     void undoPutsBackWhatTheLastSavedEditChanged(@TempDir Path home, @TempDir Path inbox) throws Exception {
         try (TicketStore store = TicketStore.open(home);
                 ImportQueue queue = new ImportQueue(store, null, 1)) {
@@ -321,7 +368,9 @@ class MainViewModelTest {
                     "Servicio listo (2 procesos)",
                     viewModel.serviceStatusProperty().get());
             assertEquals(
-                    "1 ticket, 8.76 en total", viewModel.shownSummaryProperty().get());
+                    "1 ticket, 8,76 en total", viewModel.shownSummaryProperty().get());
+            assertEquals("14/01/2025", viewModel.rows().get(0).dateProperty().get());
+            assertEquals("8,76", viewModel.rows().get(0).totalProperty().get());
             assertTrue(viewModel.nextShop().textProperty().get().startsWith("La predicción aún no está disponible"));
         }
     }

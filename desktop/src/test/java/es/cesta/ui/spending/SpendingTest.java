@@ -30,7 +30,8 @@ class SpendingTest {
                 0,
                 Path.of("t.pdf"),
                 false,
-                java.util.Set.of());
+                java.util.Set.of(),
+                java.time.Instant.now());
     }
 
     @Test
