@@ -6,7 +6,6 @@ import es.cesta.client.NextShop;
 import es.cesta.config.AppConfig;
 import es.cesta.logging.AppLog;
 import es.cesta.service.RestartPolicy;
-import es.cesta.service.ServiceState;
 import es.cesta.service.ServiceSupervisor;
 import es.cesta.tickets.AppDataDir;
 import es.cesta.tickets.CsvDialect;
@@ -25,7 +24,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -159,7 +157,9 @@ public final class Cli implements Callable<Integer> {
         ServiceSupervisor service = new ServiceSupervisor(config, RestartPolicy.standard());
         service.start();
         try {
-            if (service.awaitState(ServiceState.READY, Duration.ofSeconds(60))) {
+            // No fixed deadline: on a busy machine the service takes minutes to load, and the
+            // supervisor gives up by itself when a start stops making progress.
+            if (service.awaitSettled()) {
                 return service;
             }
         } catch (InterruptedException e) {

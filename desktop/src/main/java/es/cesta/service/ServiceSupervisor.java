@@ -134,6 +134,17 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         });
     }
 
+    /**
+     * Waits until the service is ready or has failed for good (its restarts spent), as long as its
+     * starts make progress ({@link StartWatch}); true when it is ready.
+     */
+    public boolean awaitSettled() throws InterruptedException {
+        while (state != ServiceState.READY && state != ServiceState.FAILED && state != ServiceState.STOPPED) {
+            Thread.sleep(25);
+        }
+        return state == ServiceState.READY;
+    }
+
     public boolean awaitState(ServiceState wanted, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (state != wanted) {
