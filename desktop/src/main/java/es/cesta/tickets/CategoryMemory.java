@@ -28,7 +28,8 @@ public final class CategoryMemory {
             String shop,
             String description,
             Category category,
-            BigDecimal amount) {}
+            BigDecimal amount,
+            String currency) {}
 
     private record LineRef(String ticketId, int position) {}
 
@@ -118,7 +119,7 @@ public final class CategoryMemory {
             List<Line> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     SpendingQueries.BOUGHT_LINES
-                            + "SELECT ticket_id, position, purchase_date, shop, description, category, amount FROM bought "
+                            + "SELECT ticket_id, position, purchase_date, shop, description, category, amount, currency FROM bought "
                             + "WHERE purchase_date IS NOT NULL AND amount IS NOT NULL ORDER BY purchase_date, ticket_id, position")) {
                 ResultSet rows = select.executeQuery();
                 while (rows.next()) {
@@ -129,7 +130,8 @@ public final class CategoryMemory {
                             rows.getString(4),
                             rows.getString(5),
                             Category.of(rows.getString(6)).orElse(null),
-                            new BigDecimal(rows.getString(7))));
+                            new BigDecimal(rows.getString(7)),
+                            rows.getString(8)));
                 }
             }
             return found;

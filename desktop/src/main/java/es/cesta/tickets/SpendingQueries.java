@@ -33,7 +33,7 @@ public final class SpendingQueries {
             + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.AMOUNT), "i.amount")
             + " AS amount, "
             + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.CATEGORY), "i.category")
-            + " AS category FROM items i JOIN tickets t ON t.id = i.ticket_id "
+            + " AS category, t.currency FROM items i JOIN tickets t ON t.id = i.ticket_id "
             + "WHERE i.kind = 'item' AND t.state = 'done') ";
 
     /** A product's price on one ticket. */

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * One imported ticket as the library shows it: the extracted values with the user's corrections applied,
- * and the categories of its lines.
+ * and the categories of its lines. {@code currency} is the ISO 4217 code the ticket showed (EUR, MYR),
+ * null when it showed none.
  */
 public record Ticket(
         UUID id,
@@ -19,6 +20,7 @@ public record Ticket(
         LocalDate date,
         String time,
         BigDecimal total,
+        String currency,
         String paymentMethod,
         int items,
         java.nio.file.Path storedFile,

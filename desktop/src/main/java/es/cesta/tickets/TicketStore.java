@@ -298,7 +298,8 @@ public final class TicketStore implements AutoCloseable {
                     .append(" AS ")
                     .append(field.key());
         }
-        String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path, t.imported_at" + columns
+        String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path, t.imported_at, t.currency"
+                + columns
                 + ", (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item') AS item_count"
                 + ", (SELECT COUNT(*) FROM corrections c WHERE c.ticket_id = t.id) AS corrections"
                 // Category keys hold commas: joined with a bar instead.
@@ -334,6 +335,7 @@ public final class TicketStore implements AutoCloseable {
                 Optional.ofNullable(rows.getString(TicketField.TOTAL.key()))
                         .map(BigDecimal::new)
                         .orElse(null),
+                rows.getString("currency"),
                 rows.getString(TicketField.PAYMENT_METHOD.key()),
                 rows.getInt("item_count"),
                 files.resolve(rows.getString("stored_path")),

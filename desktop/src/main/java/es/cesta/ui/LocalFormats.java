@@ -84,6 +84,32 @@ public final class LocalFormats {
         return amount == null ? "" : pattern("#,##0.00").format(amount.setScale(2, RoundingMode.HALF_UP));
     }
 
+    /**
+     * An amount with its currency as the language writes it: Spanish {@code 1.234,56 €}, English
+     * {@code €1,234.56}; without a currency (the ticket showed none) the amount alone.
+     */
+    public String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        if (currency == null || currency.isBlank()) {
+            return amount(amount);
+        }
+        String sign = symbol(currency);
+        return "es".equals(locale.getLanguage())
+                ? amount(amount) + "\u00A0" + sign
+                : sign + (sign.length() > 1 ? "\u00A0" : "") + amount(amount);
+    }
+
+    /** The currency's sign in the language (€, £, $), or its code where it has none (MYR). */
+    public String symbol(String currency) {
+        try {
+            return java.util.Currency.getInstance(currency).getSymbol(locale);
+        } catch (IllegalArgumentException e) {
+            return currency;
+        }
+    }
+
     /** A number as stored, with as many decimals as it has (a quantity 0.350 stays 0,350); "" for none. */
     public String number(BigDecimal number) {
         if (number == null) {

@@ -57,6 +57,15 @@ public final class TicketStoreTestSupport {
 
     /** The same reading with the service's notes on it. */
     public static OcrResult withWarnings(OcrResult r, List<String> warnings) {
+        return copy(r, r.currency(), warnings);
+    }
+
+    /** The same reading of a ticket in another currency (null: it showed none). */
+    public static OcrResult inCurrency(OcrResult r, String currency) {
+        return copy(r, currency, r.warnings());
+    }
+
+    private static OcrResult copy(OcrResult r, String currency, List<String> warnings) {
         return new OcrResult(
                 r.ticketId(),
                 r.source(),
@@ -64,7 +73,7 @@ public final class TicketStoreTestSupport {
                 r.shop(),
                 r.date(),
                 r.time(),
-                r.currency(),
+                currency,
                 r.total(),
                 r.items(),
                 r.discounts(),

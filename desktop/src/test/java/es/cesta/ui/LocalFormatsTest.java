@@ -34,6 +34,15 @@ class LocalFormatsTest {
     }
 
     @Test
+    void moneyCarriesItsCurrencysSignWhereTheLanguagePutsIt() {
+        assertEquals("1.234,56\u00A0€", spanish.money(new BigDecimal("1234.56"), "EUR"));
+        assertEquals("€1,234.56", english.money(new BigDecimal("1234.56"), "EUR"));
+        assertEquals("MYR\u00A012.00", english.money(new BigDecimal("12"), "MYR"));
+        assertEquals("12,00", spanish.money(new BigDecimal("12"), null), "no currency shown: the amount alone");
+        assertEquals("XYZ", english.symbol("XYZ"));
+    }
+
+    @Test
     void spanishReadsWhatASpanishPersonTypes() {
         LocalDate day = LocalDate.of(2026, 11, 28);
         assertEquals(day, spanish.parseDate("28/11/2026"));

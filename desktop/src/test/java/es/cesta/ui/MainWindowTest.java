@@ -77,21 +77,21 @@ class MainWindowTest {
                 .sorted()
                 .toList();
         assertEquals(
-                List.of("DIA 14 Jan 2025 8.76", "MERCADONA 15 Dec 2023 3.20", "MERCADONA 25 Nov 2023 37.76"), shown);
+                List.of("DIA 14 Jan 2025 €8.76", "MERCADONA 15 Dec 2023 €3.20", "MERCADONA 25 Nov 2023 €37.76"), shown);
         // Newest first by default, and every column sorts by meaning, not by its words.
-        assertEquals(List.of("8.76", "3.20", "37.76"), totals(table));
+        assertEquals(List.of("€8.76", "€3.20", "€37.76"), totals(table));
         TableColumn<TicketRow, ?> total = table.getColumns().get(2);
         robot.interact(() -> {
             total.setSortType(TableColumn.SortType.ASCENDING);
             table.getSortOrder().setAll(total);
         });
-        assertEquals(List.of("3.20", "8.76", "37.76"), totals(table));
+        assertEquals(List.of("€3.20", "€8.76", "€37.76"), totals(table));
         TableColumn<TicketRow, ?> date = table.getColumns().get(0);
         robot.interact(() -> {
             date.setSortType(TableColumn.SortType.ASCENDING);
             table.getSortOrder().setAll(date);
         });
-        assertEquals(List.of("37.76", "3.20", "8.76"), totals(table));
+        assertEquals(List.of("€37.76", "€3.20", "€8.76"), totals(table));
         Label status = robot.lookup("#serviceLabel").queryAs(Label.class);
         assertTrue(status.getText().startsWith("Service ready"), status.getText());
         assertEquals(
@@ -202,7 +202,7 @@ class MainWindowTest {
                 10, TimeUnit.SECONDS, () -> reopened.getItems().size() == 1);
         assertEquals(
                 "MERCADONA GARRUCHA", reopened.getItems().get(0).shopProperty().get());
-        assertEquals("37.70", reopened.getItems().get(0).totalProperty().get());
+        assertEquals("€37.70", reopened.getItems().get(0).totalProperty().get());
     }
 
     /** Quits the app and starts it again on the same library, as a person would. */
@@ -252,14 +252,14 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> "99.99".equals(table.getItems().get(0).totalProperty().get()));
+                () -> "€99.99".equals(table.getItems().get(0).totalProperty().get()));
         javafx.scene.control.Button undo = robot.lookup("#undoButton").queryButton();
         assertTrue(!undo.isDisabled());
         robot.clickOn(undo);
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> "37.76".equals(table.getItems().get(0).totalProperty().get()));
+                () -> "€37.76".equals(table.getItems().get(0).totalProperty().get()));
         assertEquals("37.76", total.getText());
         assertEquals(new java.math.BigDecimal("37.76"), app.store().all().get(0).total());
     }

@@ -6,6 +6,7 @@ import es.cesta.tickets.Category;
 import es.cesta.tickets.CategoryMemory;
 import es.cesta.tickets.CsvDialect;
 import es.cesta.tickets.CsvExport;
+import es.cesta.tickets.Currencies;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
 import es.cesta.tickets.LineColumn;
@@ -131,14 +132,16 @@ public final class MainViewModel {
         queue.removeListener(importListener);
     }
 
-    /** "12 tickets, 345.67 in all" for what the filters leave on screen. */
+    /** "12 tickets, 345,67 € in all" for what the filters leave on screen; never two currencies added up. */
     private void summarise() {
-        BigDecimal sum = shown.stream()
-                .map(TicketRow::totalValue)
-                .filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        shownSummary.set(
-                texts.get("library.summary", shown.size(), texts.formats().amount(sum)));
+        String main = Currencies.main(rows.stream().map(TicketRow::currency).toList());
+        Map<String, BigDecimal> sums = Currencies.sums(shown, TicketRow::totalValue, TicketRow::currency, main);
+        String money = sums.isEmpty()
+                ? texts.formats().money(BigDecimal.ZERO, main)
+                : sums.entrySet().stream()
+                        .map(e -> texts.formats().money(e.getValue(), e.getKey()))
+                        .collect(java.util.stream.Collectors.joining(" + "));
+        shownSummary.set(texts.get("library.summary", shown.size(), money));
     }
 
     public void load() {
@@ -426,7 +429,7 @@ public final class MainViewModel {
     }
 
     private void fill(TicketRow row, Ticket ticket) {
-        row.fill(ticket, texts.formats().date(ticket.date()), texts.formats().amount(ticket.total()));
+        row.fill(ticket, texts.formats().date(ticket.date()), texts.formats().money(ticket.total(), ticket.currency()));
     }
 
     public TicketDetails details() {

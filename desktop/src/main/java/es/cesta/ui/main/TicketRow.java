@@ -19,6 +19,7 @@ public final class TicketRow {
     private java.util.Set<es.cesta.tickets.Category> categories = java.util.Set.of();
     private java.time.LocalDate dateValue;
     private java.math.BigDecimal totalValue;
+    private String currency;
     private int itemCount;
     // An undated ticket sorts by the day it came in: a new file is today's until it is read.
     private java.time.LocalDate arrival = java.time.LocalDate.now(java.time.ZoneId.systemDefault());
@@ -52,6 +53,7 @@ public final class TicketRow {
         categories = ticket.categories();
         dateValue = ticket.date();
         totalValue = ticket.total();
+        currency = ticket.currency();
         itemCount = ticket.items();
         arrival = ticket.importedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
         date.set(dateText);
@@ -74,6 +76,11 @@ public final class TicketRow {
 
     javafx.beans.value.ObservableValue<SortableText<Integer>> itemsCell() {
         return itemsCell.getReadOnlyProperty();
+    }
+
+    /** The currency the ticket showed; null when it showed none (or is not read yet). */
+    String currency() {
+        return currency;
     }
 
     /** The day the library orders the row by: its date, or the day it came in when it has none. */

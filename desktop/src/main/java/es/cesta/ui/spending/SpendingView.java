@@ -41,6 +41,9 @@ public final class SpendingView {
     private ChoiceBox<Spending.Period> periodChoice;
 
     @FXML
+    private ChoiceBox<String> currencyChoice;
+
+    @FXML
     private BarChart<String, Number> monthChart;
 
     @FXML
@@ -99,6 +102,7 @@ public final class SpendingView {
             }
         });
         periodChoice.valueProperty().bindBidirectional(viewModel.periodProperty());
+        bindCurrency();
         plot(monthChart, viewModel.months());
         plot(shopChart, viewModel.shops());
         productChoice.setItems(viewModel.products());
@@ -116,6 +120,37 @@ public final class SpendingView {
         viewModel.prices().addListener((ListChangeListener<SpendingQueries.PricePoint>) change -> drawPrices.run());
         drawPrices.run();
         bindCategories();
+    }
+
+    /** One currency at a time, chosen where the library has more than one; every axis says which. */
+    private void bindCurrency() {
+        currencyChoice.setItems(viewModel.currencies());
+        currencyChoice.valueProperty().bindBidirectional(viewModel.currencyProperty());
+        currencyChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : code + " (" + texts.get().formats().symbol(code) + ")";
+            }
+
+            @Override
+            public String fromString(String text) {
+                throw new UnsupportedOperationException("the currency is picked, not typed");
+            }
+        });
+        currencyChoice
+                .visibleProperty()
+                .bind(javafx.beans.binding.Bindings.size(viewModel.currencies()).greaterThan(1));
+        currencyChoice.managedProperty().bind(currencyChoice.visibleProperty());
+        Runnable label = () -> {
+            String sign = viewModel.currencyProperty().get() == null
+                    ? ""
+                    : texts.get().formats().symbol(viewModel.currencyProperty().get());
+            for (XYChart<String, Number> chart : List.of(monthChart, shopChart, categoryChart, priceChart)) {
+                chart.getYAxis().setLabel(sign);
+            }
+        };
+        viewModel.currencyProperty().addListener((property, before, now) -> label.run());
+        label.run();
     }
 
     // Twelve colours told apart at a glance (JavaFX's own palette has eight): one per group, always
@@ -175,14 +210,14 @@ public final class SpendingView {
         pickedLines.setItems(viewModel.pickedLines());
         pickedLines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         lineDateColumn.setCellValueFactory(
-                cell -> constant(cell.getValue().date().toString()));
+                cell -> constant(texts.get().formats().date(cell.getValue().date())));
         lineShopColumn.setCellValueFactory(cell -> constant(cell.getValue().shop()));
         lineDescriptionColumn.setCellValueFactory(
                 cell -> constant(cell.getValue().description()));
         lineCategoryColumn.setCellValueFactory(
                 cell -> constant(Categories.name(texts.get(), Spending.categoryOf(cell.getValue()))));
         lineAmountColumn.setCellValueFactory(
-                cell -> constant(cell.getValue().amount().toPlainString()));
+                cell -> constant(texts.get().formats().amount(cell.getValue().amount())));
     }
 
     private void colourLegend(Map<String, String> colours) {

@@ -1,6 +1,7 @@
 package es.cesta.ui.spending;
 
 import es.cesta.tickets.CategoryMemory;
+import es.cesta.tickets.Currencies;
 import es.cesta.tickets.SpendingGroup;
 import es.cesta.tickets.SpendingQueries;
 import es.cesta.tickets.Ticket;
@@ -9,6 +10,7 @@ import es.cesta.ui.BackgroundTasks;
 import es.cesta.ui.BackgroundTasks.Lane;
 import es.cesta.ui.Texts;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -40,6 +42,9 @@ public final class SpendingViewModel {
     private final ObservableList<CategoryMemory.Line> pickedLines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper pickedSummary = new ReadOnlyStringWrapper("");
     private List<CategoryMemory.Line> lines = List.of();
+    // Money in two currencies is never added up: the charts show one currency at a time.
+    private final ObservableList<String> currencies = FXCollections.observableArrayList();
+    private final ObjectProperty<String> currency = new SimpleObjectProperty<>(Currencies.FALLBACK);
 
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -52,6 +57,11 @@ public final class SpendingViewModel {
         this.ui = tasks.ui();
         this.memory = new CategoryMemory(store);
         period.addListener((property, before, now) -> refresh());
+        currency.addListener((property, before, now) -> {
+            if (now != null && before != null && !now.equals(before)) { // null: the choice box between lists
+                refresh();
+            }
+        });
         drilledGroup.addListener((property, before, now) -> regroup());
         product.addListener((property, before, now) -> loadPrices(now));
     }
@@ -79,12 +89,27 @@ public final class SpendingViewModel {
         tasks.run(Lane.DISK, texts.get("task.spending"), () -> {
             refreshPending.set(false);
             Spending.Period chosen = period.get();
-            List<Ticket> tickets = store.all();
+            List<Ticket> all = store.all();
+            String main = Currencies.main(all.stream().map(Ticket::currency).toList());
+            List<String> present = all.stream()
+                    .map(t -> Currencies.of(t.currency(), main))
+                    .distinct()
+                    .sorted(Comparator.comparing((String code) -> !code.equals(main))
+                            .thenComparing(code -> code))
+                    .toList();
+            String shown = present.contains(currency.get()) ? currency.get() : main;
+            List<Ticket> tickets = all.stream()
+                    .filter(t -> Currencies.of(t.currency(), main).equals(shown))
+                    .toList();
             List<Spending.Bar> perMonth = Spending.perMonth(tickets, chosen);
             List<Spending.Bar> perShop = Spending.perShop(tickets, chosen, texts);
             List<String> repeated = store.spending().repeatedProducts();
-            List<CategoryMemory.Line> categorised = memory.lines();
+            List<CategoryMemory.Line> categorised = memory.lines().stream()
+                    .filter(line -> Currencies.of(line.currency(), main).equals(shown))
+                    .toList();
             ui.accept(() -> {
+                currencies.setAll(present.isEmpty() ? List.of(main) : present);
+                currency.set(shown);
                 months.setAll(perMonth);
                 shops.setAll(perShop);
                 lines = categorised;
@@ -150,8 +175,12 @@ public final class SpendingViewModel {
         long tickets =
                 found.stream().map(CategoryMemory.Line::ticketId).distinct().count();
         BigDecimal sum = found.stream().map(CategoryMemory.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        pickedSummary.set(
-                texts.get("spending.categoryLines", stack.name(), found.size(), tickets, sum.toPlainString()));
+        pickedSummary.set(texts.get(
+                "spending.categoryLines",
+                stack.name(),
+                found.size(),
+                tickets,
+                texts.formats().money(sum, currency.get())));
     }
 
     public ObservableList<Spending.Stack> categories() {
@@ -175,6 +204,16 @@ public final class SpendingViewModel {
     public void useTexts(Texts newTexts) {
         texts = newTexts;
         refresh();
+    }
+
+    /** The currencies of the library's tickets, its main one first. */
+    public ObservableList<String> currencies() {
+        return currencies;
+    }
+
+    /** The currency the charts show. */
+    public ObjectProperty<String> currencyProperty() {
+        return currency;
     }
 
     public ObservableList<String> products() {

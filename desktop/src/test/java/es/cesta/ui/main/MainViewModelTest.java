@@ -12,6 +12,7 @@ import es.cesta.tickets.TicketStore;
 import es.cesta.tickets.TicketStoreTestSupport;
 import es.cesta.ui.BackgroundTasks;
 import es.cesta.ui.Texts;
+import es.cesta.ui.spending.SpendingViewModel;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,15 +140,15 @@ class MainViewModelTest {
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.load();
             assertEquals(
-                    "3 tickets, 28.76 in all", viewModel.shownSummaryProperty().get());
+                    "3 tickets, €28.76 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("mercadona");
             assertEquals(2, viewModel.shownRows().size());
             assertEquals(
-                    "2 tickets, 20.00 in all", viewModel.shownSummaryProperty().get());
+                    "2 tickets, €20.00 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("8,76");
             assertEquals(1, viewModel.shownRows().size());
             assertEquals(
-                    "1 ticket, 8.76 in all", viewModel.shownSummaryProperty().get());
+                    "1 ticket, €8.76 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("");
             assertEquals(3, viewModel.shownRows().size());
         }
@@ -219,16 +220,16 @@ class MainViewModelTest {
             assertEquals(List.of("DIA", "LIDL", "MERCADONA"), viewModel.shops());
             viewModel.fromProperty().set(LocalDate.of(2025, 2, 1));
             assertEquals(
-                    "3 tickets, 32.75 in all", viewModel.shownSummaryProperty().get());
+                    "3 tickets, €32.75 in all", viewModel.shownSummaryProperty().get());
             viewModel.toProperty().set(LocalDate.of(2025, 2, 28));
             assertEquals(
-                    "2 tickets, 25.50 in all", viewModel.shownSummaryProperty().get());
+                    "2 tickets, €25.50 in all", viewModel.shownSummaryProperty().get());
             viewModel.shopProperty().set("MERCADONA");
             assertEquals(
-                    "1 ticket, 20.00 in all", viewModel.shownSummaryProperty().get());
+                    "1 ticket, €20.00 in all", viewModel.shownSummaryProperty().get());
             viewModel.fromProperty().set(null);
             assertEquals(
-                    "2 tickets, 30.00 in all", viewModel.shownSummaryProperty().get());
+                    "2 tickets, €30.00 in all", viewModel.shownSummaryProperty().get());
             viewModel.searchProperty().set("20.00");
             assertEquals(1, viewModel.shownRows().size());
         }
@@ -287,9 +288,9 @@ class MainViewModelTest {
             viewModel.load();
             TicketRow row = viewModel.rows().get(0);
             assertEquals("28/11/2026", row.dateProperty().get());
-            assertEquals("1.234,50", row.totalProperty().get());
+            assertEquals("1.234,50\u00A0€", row.totalProperty().get());
             assertTrue(
-                    viewModel.shownSummaryProperty().get().endsWith("1.234,50 en total"),
+                    viewModel.shownSummaryProperty().get().endsWith("1.234,50\u00A0€ en total"),
                     viewModel.shownSummaryProperty().get());
 
             viewModel.select(row);
@@ -314,6 +315,51 @@ class MainViewModelTest {
                     "Escribe la fecha como 15/03/2025 y la hora como 18:30.",
                     details.statusProperty().get());
             assertEquals(LocalDate.of(2026, 12, 3), store.find(id).orElseThrow().date());
+        }
+    }
+
+    @Test
+    void theLibrarysTotalIsPerCurrencyNeverAddedAcross(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            done(store, inbox, "DIA", "10.00", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
+            done(store, inbox, "DIA", "2.50", LocalDate.of(2025, 1, 15), Map.of(), Map.of());
+            UUID ringgit = store.register(Files.writeString(inbox.resolve("kedai.pdf"), "%PDF-1.4 kedai"))
+                    .ticketId();
+            store.markDone(
+                    ringgit,
+                    TicketStoreTestSupport.inCurrency(
+                            TicketStoreTestSupport.reading(ringgit, "KEDAI", new BigDecimal("30.00")), "MYR"));
+            UUID bare = store.register(Files.writeString(inbox.resolve("bare.pdf"), "%PDF-1.4 bare"))
+                    .ticketId();
+            store.markDone(
+                    bare,
+                    TicketStoreTestSupport.inCurrency(
+                            TicketStoreTestSupport.reading(bare, "DIA", new BigDecimal("1.00")), null));
+            MainViewModel viewModel = viewModel(store, queue);
+            viewModel.load();
+            assertEquals(
+                    "4 tickets, €13.50 + MYR\u00A030.00 in all",
+                    viewModel.shownSummaryProperty().get());
+            assertTrue(viewModel.rows().stream()
+                    .anyMatch(r -> r.totalProperty().get().equals("MYR\u00A030.00")));
+
+            SpendingViewModel spending = viewModel.spending();
+            spending.periodProperty().set(es.cesta.ui.spending.Spending.Period.ALL);
+            spending.refresh();
+            assertEquals(List.of("EUR", "MYR"), spending.currencies());
+            assertEquals("EUR", spending.currencyProperty().get());
+            assertEquals(
+                    new BigDecimal("13.50"),
+                    spending.months().stream()
+                            .map(es.cesta.ui.spending.Spending.Bar::amount)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add));
+            spending.currencyProperty().set("MYR");
+            assertEquals(
+                    new BigDecimal("30.00"),
+                    spending.months().stream()
+                            .map(es.cesta.ui.spending.Spending.Bar::amount)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add));
         }
     }
 
@@ -348,7 +394,7 @@ class MainViewModelTest {
             assertEquals(new BigDecimal("8.67"), store.find(id).orElseThrow().total());
             viewModel.undo(); // the total
             assertEquals(new BigDecimal("8.76"), store.find(id).orElseThrow().total());
-            assertEquals("8.76", viewModel.rows().get(0).totalProperty().get());
+            assertEquals("€8.76", viewModel.rows().get(0).totalProperty().get());
             assertFalse(store.find(id).orElseThrow().corrected());
             assertFalse(details.canUndoProperty().get());
         }
@@ -368,9 +414,10 @@ class MainViewModelTest {
                     "Servicio listo (2 procesos)",
                     viewModel.serviceStatusProperty().get());
             assertEquals(
-                    "1 ticket, 8,76 en total", viewModel.shownSummaryProperty().get());
+                    "1 ticket, 8,76\u00A0€ en total",
+                    viewModel.shownSummaryProperty().get());
             assertEquals("14/01/2025", viewModel.rows().get(0).dateProperty().get());
-            assertEquals("8,76", viewModel.rows().get(0).totalProperty().get());
+            assertEquals("8,76\u00A0€", viewModel.rows().get(0).totalProperty().get());
             assertTrue(viewModel.nextShop().textProperty().get().startsWith("La predicción aún no está disponible"));
         }
     }

@@ -26,6 +26,7 @@ class SpendingTest {
                 date == null ? null : LocalDate.parse(date),
                 null,
                 total == null ? null : new BigDecimal(total),
+                "EUR",
                 null,
                 0,
                 Path.of("t.pdf"),
