@@ -341,7 +341,14 @@ public final class TicketStore implements AutoCloseable {
                 files.resolve(rows.getString("stored_path")),
                 rows.getInt("corrections") > 0,
                 categories(rows.getString("categories")),
-                Instant.parse(rows.getString("imported_at")));
+                importedAt(rows.getString("imported_at")));
+    }
+
+    /** When a ticket came in: an instant, or a bare day in a library of the first schema. */
+    private static Instant importedAt(String stored) {
+        return stored.length() == 10
+                ? LocalDate.parse(stored).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                : Instant.parse(stored);
     }
 
     private static java.util.Set<Category> categories(String joined) {
