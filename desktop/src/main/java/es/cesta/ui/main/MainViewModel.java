@@ -64,9 +64,8 @@ public final class MainViewModel {
     private final Consumer<Runnable> ui;
     private final Consumer<ImportQueue.Event> importListener;
     // A row read or corrected tells the list, so a table sorted by date, shop or total re-sorts it.
-    private final ObservableList<TicketRow> rows = FXCollections.observableArrayList(row ->
-            new Observable[] {row.dateCell(), row.shopProperty(), row.totalCell(), row.itemsCell(), row.stateProperty()
-            });
+    private final ObservableList<TicketRow> rows =
+            FXCollections.observableArrayList(row -> new Observable[] {row.changes()});
     private final FilteredList<TicketRow> shown = new FilteredList<>(rows, row -> true);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();

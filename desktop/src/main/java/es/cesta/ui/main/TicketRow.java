@@ -13,14 +13,11 @@ public final class TicketRow {
     private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper shop = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper items = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper payment = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private java.util.Set<es.cesta.tickets.Category> categories = java.util.Set.of();
     private java.time.LocalDate dateValue;
-    private java.math.BigDecimal totalValue;
     private String currency;
-    private int itemCount;
     // An undated ticket sorts by the day it came in: a new file is today's until it is read.
     private java.time.LocalDate arrival = java.time.LocalDate.now(java.time.ZoneId.systemDefault());
     // What the table's date, total and items columns show and sort by, kept with the row so that
@@ -31,6 +28,9 @@ public final class TicketRow {
             new javafx.beans.property.ReadOnlyObjectWrapper<>(new SortableText<>("", null));
     private final javafx.beans.property.ReadOnlyObjectWrapper<SortableText<Integer>> itemsCell =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(new SortableText<>("", null));
+    // Ticks once per fill or state change, however many of the row's values changed: the library's
+    // list listens to this alone, so a read row re-sorts the table once, not once per column.
+    private final javafx.beans.property.ReadOnlyLongWrapper changes = new javafx.beans.property.ReadOnlyLongWrapper();
     private Status status = Status.QUEUED;
     private String detail = "";
 
@@ -52,18 +52,21 @@ public final class TicketRow {
     void fill(es.cesta.tickets.Ticket ticket, String dateText, String totalText) {
         categories = ticket.categories();
         dateValue = ticket.date();
-        totalValue = ticket.total();
         currency = ticket.currency();
-        itemCount = ticket.items();
         arrival = ticket.importedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
         date.set(dateText);
         shop.set(ticket.shopName() == null ? "" : ticket.shopName());
         total.set(totalText);
-        items.set(Integer.toString(itemCount));
         payment.set(ticket.paymentMethod() == null ? "" : ticket.paymentMethod());
-        dateCell.set(new SortableText<>(dateText, sortDay()));
-        totalCell.set(new SortableText<>(totalText, totalValue));
-        itemsCell.set(new SortableText<>(items.get(), itemCount));
+        dateCell.set(new SortableText<>(dateText, dateValue != null ? dateValue : arrival));
+        totalCell.set(new SortableText<>(totalText, ticket.total()));
+        itemsCell.set(new SortableText<>(Integer.toString(ticket.items()), ticket.items()));
+        changes.set(changes.get() + 1);
+    }
+
+    /** Ticks when the row was filled again or changed state. */
+    javafx.beans.value.ObservableValue<Number> changes() {
+        return changes.getReadOnlyProperty();
     }
 
     javafx.beans.value.ObservableValue<SortableText<java.time.LocalDate>> dateCell() {
@@ -83,42 +86,44 @@ public final class TicketRow {
         return currency;
     }
 
-    /** The day the library orders the row by: its date, or the day it came in when it has none. */
-    java.time.LocalDate sortDay() {
-        return dateValue != null ? dateValue : arrival;
-    }
-
     /** The categories of the ticket's lines (none before it is read). */
     java.util.Set<es.cesta.tickets.Category> categories() {
         return categories;
     }
 
-    /** True when the search text appears in the shop, date, total or state (case-insensitive). */
+    /**
+     * True when the search text appears, case aside, in what the row shows (shop, date, total,
+     * state, file) as written in the window's language, or in the stored date and total: "8,76"
+     * and "8.76" both find a total of 8.76, "2025-01" a date of that month.
+     */
     boolean matches(String text) {
         if (text == null || text.isBlank()) {
             return true;
         }
-        String needle = text.strip().toLowerCase(java.util.Locale.ROOT).replace(',', '.');
-        return java.util.stream.Stream.of(
+        String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean shown = java.util.stream.Stream.of(
                         shop.get(),
                         date.get(),
                         total.get(),
-                        totalValue == null ? "" : totalValue.toPlainString(),
-                        dateValue == null ? "" : dateValue.toString(),
                         state.get(),
                         file.getFileName().toString())
                 .anyMatch(value -> value != null
                         && value.toLowerCase(java.util.Locale.ROOT).contains(needle));
+        String plainNeedle = needle.replace(',', '.');
+        return shown
+                || (totalValue() != null && totalValue().toPlainString().contains(plainNeedle))
+                || (dateValue != null && dateValue.toString().contains(needle));
     }
 
     java.math.BigDecimal totalValue() {
-        return totalValue;
+        return totalCell.get().key();
     }
 
     void setStatus(Status newStatus, String newDetail, String text) {
         status = newStatus;
         detail = newDetail == null ? "" : newDetail;
         state.set(text);
+        changes.set(changes.get() + 1);
     }
 
     Status status() {
@@ -156,10 +161,6 @@ public final class TicketRow {
 
     public ReadOnlyStringProperty totalProperty() {
         return total.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty itemsProperty() {
-        return items.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty paymentProperty() {

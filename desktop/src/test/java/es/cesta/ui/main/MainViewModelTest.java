@@ -288,6 +288,11 @@ class MainViewModelTest {
             viewModel.load();
             TicketRow row = viewModel.rows().get(0);
             assertEquals("28/11/2026", row.dateProperty().get());
+            viewModel.searchProperty().set("1.234,50"); // as the table writes it
+            assertEquals(1, viewModel.shownRows().size());
+            viewModel.searchProperty().set("28/11");
+            assertEquals(1, viewModel.shownRows().size());
+            viewModel.searchProperty().set("");
             assertEquals("1.234,50\u00A0€", row.totalProperty().get());
             assertTrue(
                     viewModel.shownSummaryProperty().get().endsWith("1.234,50\u00A0€ en total"),
