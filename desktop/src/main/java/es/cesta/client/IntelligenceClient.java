@@ -155,4 +155,9 @@ public final class IntelligenceClient {
     public URI baseUri() {
         return endpoint.baseUri();
     }
+
+    /** Whether the service is being (re)started: an outage now is worth waiting out. */
+    public boolean serviceComingBack() {
+        return endpoint.comingBack();
+    }
 }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * Whether a starting service still deserves waiting for. Not a fixed time: the service runs at
- * nice 10, so on a machine whose cores are busy with other work it gets a small share of the CPU
+ * nice 5, so on a machine whose cores are busy with other work it gets a small share of the CPU
  * and takes minutes to load what it loads in seconds on an idle one. It is given up on when it
  * stops making progress instead:
  *

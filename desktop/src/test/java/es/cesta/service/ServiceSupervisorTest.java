@@ -80,7 +80,7 @@ class ServiceSupervisorTest {
             for (ProcessHandle process : tree) { // OCR yields the CPU to the window
                 String stat = java.nio.file.Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
                 String[] fields = FIELD_SEPARATOR.split(stat.substring(stat.lastIndexOf(")") + 2), -1);
-                assertEquals("10", fields[16], "nice value of " + process.pid()); // field 19 of proc(5)
+                assertEquals("5", fields[16], "nice value of " + process.pid()); // field 19 of proc(5)
             }
         }
         assertTrue(TestServices.allGoneWithin(tree, Duration.ofSeconds(5)), "service processes left behind");

@@ -18,7 +18,7 @@ public final class TestServices {
 
     /**
      * How long a test waits for the service to start, restart or read tickets. Generous on purpose:
-     * the service runs at nice 10, so on a machine whose cores are all busy (CI, a person's laptop
+     * the service runs at nice 5, so on a machine whose cores are all busy (CI, a person's laptop
      * during a build) it gets a small share of the CPU. Waits end as soon as the awaited event
      * happens, so an idle machine is not slowed; only a hang waits this long.
      */

@@ -15,17 +15,27 @@ final class UiWaits {
     /**
      * Until the library table shows {@code count} rows, every one read ("done"). The bound runs from
      * the last row read, not from the start: on a machine whose cores are busy with other work the
-     * service (at nice 10) reads a scan in a minute or more, so a fixed bound for a whole batch
+     * service (at nice 5) reads a scan in tens of seconds, so a fixed bound for a whole batch
      * fails a window that is still making progress, while a stuck import still fails the test.
      */
     static void untilAllRead(TableView<TicketRow> table, int count) throws TimeoutException {
         long read = readRows(table);
         while (table.getItems().size() != count || read < count) {
             long before = read;
-            WaitForAsyncUtils.waitFor(
-                    TestServices.SERVICE_BOUND_S,
-                    TimeUnit.SECONDS,
-                    () -> readRows(table) > before || (table.getItems().size() == count && readRows(table) == count));
+            try {
+                WaitForAsyncUtils.waitFor(
+                        TestServices.SERVICE_BOUND_S,
+                        TimeUnit.SECONDS,
+                        () -> readRows(table) > before
+                                || (table.getItems().size() == count && readRows(table) == count));
+            } catch (TimeoutException e) {
+                throw new AssertionError(
+                        "no ticket read for " + TestServices.SERVICE_BOUND + "; the rows say "
+                                + table.getItems().stream()
+                                        .map(r -> r.stateProperty().get())
+                                        .toList(),
+                        e);
+            }
             read = readRows(table);
         }
     }
