@@ -11,14 +11,26 @@ import java.util.stream.Collectors;
  */
 public final class CorrectionKey {
 
-    private static final Pattern LINE = Pattern.compile("item\\.(item|discount)\\.\\d+\\.("
-            + alternatives(LineColumn.OF_ITEM) + ")|tax\\.\\d+\\.(" + alternatives(LineColumn.OF_TAX) + ")");
+    // Not a column: the mark of a line the person removed from the ticket.
+    private static final String REMOVED = "removed";
+
+    private static final Pattern LINE =
+            Pattern.compile("item\\.(item|discount)\\.\\d+\\.(" + alternatives(LineColumn.OF_ITEM) + "|" + REMOVED
+                    + ")|tax\\.\\d+\\.(" + alternatives(LineColumn.OF_TAX) + ")");
 
     private CorrectionKey() {}
 
     /** The key of {@code column} of item line {@code position} of kind {@code kind} (item or discount). */
     public static String item(String kind, int position, LineColumn column) {
         return "item." + kind + "." + position + "." + column.key();
+    }
+
+    /**
+     * The key that takes item line {@code position} of kind {@code kind} off the ticket: a removal is
+     * a correction like any other, so Undo brings the line back and a Read again does not.
+     */
+    public static String removed(String kind, int position) {
+        return "item." + kind + "." + position + "." + REMOVED;
     }
 
     /** The key of {@code column} of VAT row {@code position}. */
@@ -28,6 +40,21 @@ public final class CorrectionKey {
 
     private static String alternatives(List<LineColumn> columns) {
         return columns.stream().map(LineColumn::key).collect(Collectors.joining("|"));
+    }
+
+    /** Whether {@code key} names column {@code column} of an item or discount line. */
+    public static boolean isItemColumn(String key, LineColumn column) {
+        return key.startsWith("item.") && key.endsWith("." + column.key());
+    }
+
+    /** Whether {@code key} takes a line off the ticket. */
+    public static boolean isRemoval(String key) {
+        return key.startsWith("item.") && key.endsWith("." + REMOVED);
+    }
+
+    /** Whether {@code key} names a column of a VAT row. */
+    public static boolean isTax(String key) {
+        return key.startsWith("tax.");
     }
 
     /** Whether a person may correct what {@code key} names. */
@@ -43,6 +70,13 @@ public final class CorrectionKey {
     /** {@link #tax} as an SQL expression over the taxes row {@code alias}. */
     static String taxSql(String alias, LineColumn column) {
         return "'tax.' || " + alias + ".position || '." + column.key() + "'";
+    }
+
+    /** An SQL condition: the items row {@code alias} is on the ticket (the person did not remove it). */
+    static String keptSql(String alias) {
+        return "NOT EXISTS (SELECT 1 FROM corrections r WHERE r.ticket_id = " + alias
+                + ".ticket_id AND r.field = 'item.' || " + alias + ".kind || '.' || " + alias + ".position || '."
+                + REMOVED + "')";
     }
 
     /** A ticket field's key as an SQL literal. */

@@ -45,8 +45,9 @@ public final class ImportQueue implements AutoCloseable {
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
-    // A restart of the service takes a second or two on an idle machine and much longer on a busy
-    // one (it runs at nice 10): a job waits this long for it, by the clock, instead of failing.
+    // A restart of the service takes a second or two on an idle machine and minutes on a busy one
+    // (it runs at nice 5). A job waits for as long as the supervisor is restarting it (the
+    // supervisor gives up when a start stops making progress), and this long by the clock otherwise.
     private static final long OUTAGE_PATIENCE_NS =
             java.time.Duration.ofMinutes(3).toNanos();
     private static final long OUTAGE_PAUSE_MS = 1000;
@@ -136,9 +137,17 @@ public final class ImportQueue implements AutoCloseable {
                 .toList();
     }
 
-    /** Imports a failed ticket again (the Retry action). */
-    public CompletableFuture<Event> retry(UUID id) {
+    /**
+     * Reads a ticket again from its stored copy: a failed one (the Retry action) or one read wrongly
+     * (Read again). The new reading replaces the service's lines; the person's corrections are kept
+     * apart and still apply. A ticket still in the queue is left there.
+     */
+    public CompletableFuture<Event> readAgain(UUID id) {
         Ticket ticket = store.find(id).orElseThrow(() -> new IllegalArgumentException("no ticket " + id));
+        if (waiting.contains(id) || ticket.state() == ImportState.PROCESSING) {
+            return CompletableFuture.completedFuture(
+                    new Event(Path.of(ticket.fileName()), id, ticket.state(), false, "already being read"));
+        }
         return schedule(Path.of(ticket.fileName()), id, ticket.storedFile());
     }
 
@@ -176,7 +185,9 @@ public final class ImportQueue implements AutoCloseable {
                 store.markDone(id, result);
                 return new Event(file, id, ImportState.DONE, false, describe(result));
             } catch (ServiceUnavailableException | ServiceBusyException outage) {
-                if (System.nanoTime() > giveUpAt) {
+                if (client.serviceComingBack()) {
+                    giveUpAt = System.nanoTime() + OUTAGE_PATIENCE_NS; // the clock starts once it is back
+                } else if (System.nanoTime() > giveUpAt) {
                     return failed(file, id, SERVICE_UNAVAILABLE + ": " + outage.getMessage());
                 }
                 pause();

@@ -67,6 +67,10 @@ final class Migrations {
               name TEXT NOT NULL,
               taught_at TEXT NOT NULL
             );
+            """, """
+            -- Lines the person added (1) next to those the service read (0): a reading again
+            -- replaces only the service's.
+            ALTER TABLE items ADD COLUMN by_person INTEGER NOT NULL DEFAULT 0;
             """);
 
     private Migrations() {}

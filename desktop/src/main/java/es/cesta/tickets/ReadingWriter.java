@@ -23,9 +23,9 @@ final class ReadingWriter {
 
     void write(Connection connection, UUID id, OcrResult r) throws SQLException {
         String key = id.toString();
-        for (String table : List.of("items", "taxes")) {
-            try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM " + table + " WHERE ticket_id = ?")) {
+        // The person's own lines stay: they are the person's, as their corrections are.
+        for (String table : List.of("items WHERE by_person = 0 AND", "taxes WHERE")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " ticket_id = ?")) {
                 delete.setString(1, key);
                 delete.executeUpdate();
             }

@@ -28,6 +28,9 @@ import java.util.UUID;
  */
 public final class TicketStore implements AutoCloseable {
 
+    // The first position of a line the person adds: tickets hold a few hundred lines at most.
+    private static final int PERSONS_LINES_FROM = 10_000;
+
     /** A registered file: new, or the ticket that already holds the same bytes. */
     public record Registration(UUID ticketId, boolean duplicate, Path storedFile) {}
 
@@ -171,6 +174,11 @@ public final class TicketStore implements AutoCloseable {
         public String field(LineColumn column) {
             return CorrectionKey.item(kind, position, column);
         }
+
+        /** The correction key that takes this line off the ticket. */
+        public String removalField() {
+            return CorrectionKey.removed(kind, position);
+        }
     }
 
     /** One row of a ticket's VAT table, with the user's corrections applied. */
@@ -188,6 +196,32 @@ public final class TicketStore implements AutoCloseable {
         static final Reading NONE = new Reading(null, Map.of(), Map.of(), List.of());
     }
 
+    /**
+     * Adds an empty product line of the person's own to a ticket (its values are then corrections,
+     * as for any line) and returns its removal key. Its position is far past what the service reads,
+     * so a Read again that finds more lines never lands on it.
+     */
+    public String addLine(UUID id) {
+        return library.inTransaction("Cannot add a line to ticket " + id, connection -> {
+            int position = PERSONS_LINES_FROM;
+            try (PreparedStatement last = connection.prepareStatement(
+                    "SELECT MAX(position) FROM items WHERE ticket_id = ? AND kind = 'item'")) {
+                last.setString(1, id.toString());
+                ResultSet row = last.executeQuery();
+                if (row.next() && row.getObject(1) != null) {
+                    position = Math.max(position, row.getInt(1) + 1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO items (ticket_id, position, kind, "
+                    + "description, amount, by_person) VALUES (?, ?, 'item', '', '0.00', 1)")) {
+                insert.setString(1, id.toString());
+                insert.setInt(2, position);
+                insert.executeUpdate();
+            }
+            return CorrectionKey.removed("item", position);
+        });
+    }
+
     /** A ticket's product and discount lines, as the person corrected them. */
     public List<ItemRow> items(UUID id) {
         String category = CorrectionKey.correction("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.CATEGORY));
@@ -195,7 +229,8 @@ public final class TicketStore implements AutoCloseable {
                 + lineColumn(LineColumn.DESCRIPTION) + ", " + lineColumn(LineColumn.QUANTITY) + ", i.unit, "
                 + lineColumn(LineColumn.UNIT_PRICE) + ", " + lineColumn(LineColumn.AMOUNT) + ", "
                 + category + " AS persons_category, i.category, i.category_confidence "
-                + "FROM items i WHERE i.ticket_id = ? ORDER BY i.kind DESC, i.position";
+                + "FROM items i WHERE i.ticket_id = ? AND " + CorrectionKey.keptSql("i")
+                + " ORDER BY i.kind DESC, i.position";
         return library.withConnection("Cannot read the items of ticket " + id, connection -> {
             List<ItemRow> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -300,12 +335,14 @@ public final class TicketStore implements AutoCloseable {
         }
         String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path, t.imported_at, t.currency"
                 + columns
-                + ", (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item') AS item_count"
+                + ", (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item' AND "
+                + CorrectionKey.keptSql("i") + ") AS item_count"
                 + ", (SELECT COUNT(*) FROM corrections c WHERE c.ticket_id = t.id) AS corrections"
                 // Category keys hold commas: joined with a bar instead.
                 + ", (SELECT GROUP_CONCAT(category, '|') FROM (SELECT DISTINCT "
                 + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.CATEGORY), "i.category")
-                + " AS category FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item')) AS categories"
+                + " AS category FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item' AND "
+                + CorrectionKey.keptSql("i") + ")) AS categories"
                 + " FROM tickets t " + where;
         return library.withConnection("Cannot read the ticket library", connection -> {
             List<Ticket> found = new ArrayList<>();

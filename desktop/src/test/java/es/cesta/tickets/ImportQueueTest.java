@@ -103,9 +103,55 @@ class ImportQueueTest {
                     stored.stream().filter(t -> t.state() == ImportState.FAILED).toList();
             assertEquals(cancelled, failed.size());
             assertTrue(failed.stream().allMatch(t -> ImportQueue.CANCELLED.equals(t.failure())));
-            ImportQueue.Event retried = queue.retry(failed.get(0).id()).join();
+            ImportQueue.Event retried = queue.readAgain(failed.get(0).id()).join();
             assertEquals(ImportState.DONE, retried.state());
             assertTrue(store.find(failed.get(0).id()).orElseThrow().total() != null);
+        }
+    }
+
+    @Test
+    void aTicketReadAgainGetsTheNewReadingAndKeepsThePersonsCorrections(@TempDir Path home) throws Exception {
+        Path ticket = tickets("mercadona-", 1).get(0);
+        try (ServiceSupervisor service = new ServiceSupervisor(TestServices.config(), RestartPolicy.standard());
+                TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, new IntelligenceClient(service), 1)) {
+            service.start();
+            assertTrue(service.awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
+            java.util.UUID id = queue.submit(List.of(ticket)).get(0).join().ticketId();
+            List<TicketStore.ItemRow> items = store.items(id);
+            assertFalse(items.isEmpty());
+            store.corrections().save(id, TicketField.SHOP_NAME.key(), "MY CORNER SHOP");
+            store.corrections().save(id, items.get(0).field(LineColumn.DESCRIPTION), "BREAD");
+            store.corrections().save(id, items.get(1).removalField(), "yes");
+            String added = store.addLine(id);
+            TicketStore.ItemRow own = store.items(id).stream()
+                    .filter(i -> i.removalField().equals(added))
+                    .findFirst()
+                    .orElseThrow();
+            store.corrections().save(id, own.field(LineColumn.DESCRIPTION), "NEWSPAPER");
+            store.corrections().save(id, own.field(LineColumn.AMOUNT), "1.80");
+            List<ImportQueue.Event> events = new CopyOnWriteArrayList<>();
+            queue.addListener(events::add);
+
+            ImportQueue.Event again = queue.readAgain(id).join();
+
+            assertEquals(ImportState.DONE, again.state(), again.message());
+            Ticket reread = store.find(id).orElseThrow();
+            assertEquals(
+                    List.of(ImportState.PROCESSING, ImportState.DONE),
+                    events.stream().map(ImportQueue.Event::state).toList(),
+                    "read again by the service, not left as it was");
+            assertEquals("MY CORNER SHOP", reread.shopName());
+            List<TicketStore.ItemRow> now = store.items(id);
+            assertEquals(
+                    items.size(), now.size(), "the service's lines replaced, one still removed, the person's kept");
+            assertEquals("BREAD", now.get(0).description());
+            assertTrue(now.stream()
+                    .noneMatch(i ->
+                            i.position() == items.get(1).position() && i.kind().equals("item")));
+            assertTrue(now.stream().anyMatch(i -> "NEWSPAPER".equals(i.description()) && "1.80".equals(i.amount())));
+            assertEquals(items.stream().filter(i -> i.kind().equals("item")).count(), reread.items());
+            assertEquals(1, store.all().size());
         }
     }
 

@@ -191,6 +191,34 @@ class MainWindowTest {
                 "Saved. Ctrl+Z undoes it.",
                 robot.lookup("#detailsStatus").queryAs(Label.class).getText());
 
+        // Read again: the service reads the ticket anew, and the person's correction still applies.
+        TicketRow row = table.getItems().get(0);
+        List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> row.stateProperty().addListener((p, before, state) -> states.add(state)));
+        robot.clickOn("#readAgainButton");
+        WaitForAsyncUtils.waitFor(
+                TestServices.SERVICE_BOUND_S,
+                TimeUnit.SECONDS,
+                () -> states.contains("reading…")
+                        && "done".equals(row.stateProperty().get()));
+        assertEquals("MERCADONA GARRUCHA", row.shopProperty().get());
+        assertEquals(1, app.store().all().size());
+
+        // A line the service missed is added, and one it misread taken off again.
+        TableView<es.cesta.ui.main.LineRow> items = robot.lookup("#itemsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !items.getItems().isEmpty());
+        int lines = items.getItems().size();
+        robot.clickOn("#addLineButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> items.getItems().size() == lines + 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                "",
+                items.getSelectionModel().getSelectedItem().value(es.cesta.tickets.LineColumn.DESCRIPTION),
+                "the new, empty line is selected to type in");
+        robot.interact(() -> items.getSelectionModel().clearAndSelect(0));
+        robot.clickOn("#removeLineButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> items.getItems().size() == lines);
+
         restartApp(robot);
         TableView<TicketRow> reopened = robot.lookup("#table").queryAll().stream()
                 .filter(node -> node.getScene().getWindow().isShowing() && node instanceof TableView)

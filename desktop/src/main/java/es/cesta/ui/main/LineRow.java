@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class LineRow {
 
     private final Function<LineColumn, String> fieldOfColumn;
+    private final String removalField;
     private final boolean discount;
     private final int position;
     private final Double categoryConfidence;
@@ -21,8 +22,10 @@ public final class LineRow {
             boolean discount,
             int position,
             Map<LineColumn, String> values,
-            Double categoryConfidence) {
+            Double categoryConfidence,
+            String removalField) {
         this.fieldOfColumn = fieldOfColumn;
+        this.removalField = removalField;
         this.discount = discount;
         this.position = position;
         this.categoryConfidence = categoryConfidence;
@@ -35,6 +38,11 @@ public final class LineRow {
 
     String field(LineColumn column) {
         return fieldOfColumn.apply(column);
+    }
+
+    /** The correction key that takes the line off its ticket; null for a VAT row, which stays. */
+    String removalField() {
+        return removalField;
     }
 
     public boolean discount() {

@@ -25,6 +25,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -141,6 +142,12 @@ public final class MainView {
 
     @FXML
     private Button undoButton;
+
+    @FXML
+    private Button readAgainButton;
+
+    @FXML
+    private Button removeLineButton;
 
     @FXML
     private RadioMenuItem englishItem;
@@ -303,17 +310,34 @@ public final class MainView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Rows of one line: a fixed height spares measuring every new row while an import fills the table.
         table.setFixedCellSize(24);
-        table.getSelectionModel().selectedItemProperty().addListener((p, before, row) -> viewModel.select(row));
+        table.getSelectionModel().selectedItemProperty().addListener((p, before, row) -> {
+            viewModel.select(row);
+            readAgainButton.disableProperty().unbind();
+            if (row == null) {
+                readAgainButton.setDisable(true);
+            } else {
+                readAgainButton
+                        .disableProperty()
+                        .bind(Bindings.createBooleanBinding(() -> !canReadAgain(row), row.changes()));
+            }
+        });
+        readAgainButton.setDisable(true);
         // One menu for the table, acting on the selected row: a menu per row would build a popup
         // window per row, which costs the FX thread most while a big import fills the table.
-        MenuItem retry = new MenuItem(texts().get("action.retry"));
-        retry.setOnAction(event -> viewModel.retry(table.getSelectionModel().getSelectedItem()));
+        MenuItem readAgain = new MenuItem(texts().get("action.readAgain"));
+        readAgain.setOnAction(
+                event -> viewModel.readAgain(table.getSelectionModel().getSelectedItem()));
         MenuItem delete = new MenuItem(texts().get("action.delete"));
         delete.setOnAction(event -> confirmDelete(table.getSelectionModel().getSelectedItem()));
-        ContextMenu menu = new ContextMenu(retry, delete);
+        ContextMenu menu = new ContextMenu(readAgain, delete);
         menu.setOnShowing(event -> {
             TicketRow selected = table.getSelectionModel().getSelectedItem();
-            retry.setDisable(selected == null || selected.status() != TicketRow.Status.FAILED);
+            // A failed import is retried, a read one read again: the same action, named for the row.
+            readAgain.setText(texts().get(
+                            selected != null && selected.status() == TicketRow.Status.FAILED
+                                    ? "action.retry"
+                                    : "action.readAgain"));
+            readAgain.setDisable(!canReadAgain(selected));
             delete.setDisable(selected == null);
         });
         table.setContextMenu(menu);
@@ -405,6 +429,9 @@ public final class MainView {
                         details.pageProperty()));
         pageHint.visibleProperty().bind(pageHint.textProperty().isNotEmpty());
         itemsTable.setItems(details.items());
+        removeLineButton
+                .disableProperty()
+                .bind(itemsTable.getSelectionModel().selectedItemProperty().isNull());
         taxesTable.setItems(details.taxes());
         editable(itemDescriptionColumn, LineColumn.DESCRIPTION);
         editable(itemQuantityColumn, LineColumn.QUANTITY);
@@ -671,6 +698,53 @@ public final class MainView {
     @FXML
     private void cancelImport() {
         viewModel.cancelImport();
+    }
+
+    @FXML
+    private void addLine() {
+        // The new line is the last of the products once the items are read back: edit what it is.
+        ListChangeListener<LineRow> focusNew = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends LineRow> change) {
+                viewModel.details().items().removeListener(this);
+                int last = lastProductLine();
+                if (last >= 0) {
+                    itemsTable.getSelectionModel().clearAndSelect(last);
+                    itemsTable.scrollTo(last);
+                    itemsTable.edit(last, itemDescriptionColumn);
+                }
+            }
+        };
+        viewModel.details().items().addListener(focusNew);
+        viewModel.addLine();
+    }
+
+    private int lastProductLine() {
+        List<LineRow> lines = viewModel.details().items();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).discount()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @FXML
+    private void removeLine() {
+        viewModel.removeLine(itemsTable.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void readAgainSelected() {
+        viewModel.readAgain(table.getSelectionModel().getSelectedItem());
+    }
+
+    /** A ticket in the library that is not waiting or being read: failed, read, or met again. */
+    private static boolean canReadAgain(TicketRow row) {
+        return row != null
+                && row.ticketId() != null
+                && row.status() != TicketRow.Status.QUEUED
+                && row.status() != TicketRow.Status.READING;
     }
 
     @FXML

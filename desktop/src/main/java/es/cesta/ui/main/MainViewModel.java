@@ -203,6 +203,16 @@ public final class MainViewModel {
         details.editLine(line, column, value, this::corrected);
     }
 
+    /** Adds an empty line of the person's own to the ticket under review. */
+    public void addLine() {
+        details.addLine(this::corrected);
+    }
+
+    /** Takes an item line off the ticket under review. */
+    public void removeLine(LineRow line) {
+        details.removeLine(line, this::corrected);
+    }
+
     /** Undoes the last saved correction, whichever ticket it was on. */
     public void undo() {
         details.undo(this::corrected);
@@ -299,11 +309,12 @@ public final class MainViewModel {
         });
     }
 
-    public void retry(TicketRow row) {
-        if (row.ticketId() != null) {
-            // The queue tells how the retry ends through its events, as for any import.
+    /** Reads the row's ticket again: Retry for a failed import, Read again for one read wrongly. */
+    public void readAgain(TicketRow row) {
+        if (row != null && row.ticketId() != null) {
+            // The queue tells how the new reading ends through its events, as for any import.
             tasks.run(Lane.DISK, texts.get("task.retry"), () -> {
-                CompletableFuture<ImportQueue.Event> unused = queue.retry(row.ticketId());
+                CompletableFuture<ImportQueue.Event> unused = queue.readAgain(row.ticketId());
             });
         }
     }

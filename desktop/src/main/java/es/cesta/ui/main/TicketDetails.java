@@ -2,6 +2,7 @@ package es.cesta.ui.main;
 
 import es.cesta.tickets.ImportState;
 import es.cesta.tickets.LineColumn;
+import es.cesta.tickets.SelfChecks;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketField;
 import es.cesta.tickets.TicketStore;
@@ -195,7 +196,12 @@ public final class TicketDetails {
         values.put(LineColumn.CATEGORY, item.category());
         // The model's confidence; none for the person's own choice, which is never doubted.
         return new LineRow(
-                item::field, "discount".equals(item.kind()), item.position(), values, item.categoryConfidence());
+                item::field,
+                "discount".equals(item.kind()),
+                item.position(),
+                values,
+                item.categoryConfidence(),
+                item.removalField());
     }
 
     private static LineRow taxLine(TicketStore.TaxRow tax, LocalFormats formats) {
@@ -203,7 +209,7 @@ public final class TicketDetails {
         values.put(LineColumn.RATE, formats.number(tax.rate()));
         values.put(LineColumn.BASE, formats.number(tax.base()));
         values.put(LineColumn.AMOUNT, formats.number(tax.amount()));
-        return new LineRow(tax::field, false, tax.position(), values, null);
+        return new LineRow(tax::field, false, tax.position(), values, null, null);
     }
 
     /** Field (or "items", "taxes") to the reason Cesta doubts it; a corrected field is never doubted. */
@@ -220,7 +226,13 @@ public final class TicketDetails {
                 found.put(field, texts.get("review.unsure", Math.round(confidence * 100)));
             }
         });
-        if (Boolean.FALSE.equals(data.reading().checks().get("items_sum_matches_total"))) {
+        Map<String, Boolean> checks = SelfChecks.after(
+                data.reading().checks(),
+                data.corrections().keySet(),
+                data.ticket().total(),
+                data.items().stream().map(TicketStore.ItemRow::amount).toList(),
+                data.taxes());
+        if (Boolean.FALSE.equals(checks.get(SelfChecks.ITEMS))) {
             String reason = texts.get(
                     "review.itemsDisagree",
                     sum(data.items().stream().map(TicketStore.ItemRow::amount).toList()),
@@ -228,7 +240,7 @@ public final class TicketDetails {
             found.put("items", reason);
             found.putIfAbsent(TicketField.TOTAL.key(), reason);
         }
-        if (Boolean.FALSE.equals(data.reading().checks().get("taxes_match_total"))) {
+        if (Boolean.FALSE.equals(checks.get(SelfChecks.TAXES))) {
             String reason = texts.get("review.taxesDisagree", loaded.get(TicketField.TOTAL.key()));
             found.put("taxes", reason);
             found.putIfAbsent(TicketField.TOTAL.key(), reason);
@@ -279,6 +291,30 @@ public final class TicketDetails {
             }
         }
         write(ticketId, Map.of(line.field(column), clean), saved);
+    }
+
+    /**
+     * Adds an empty line of the person's own to the items, for a product the service missed; its
+     * cells are then edited like any line's. Undo takes it off again.
+     */
+    public void addLine(Consumer<Ticket> saved) {
+        UUID id = ticketId;
+        if (id == null) {
+            return;
+        }
+        tasks.run(Lane.DISK, texts.get("task.save"), () -> {
+            String removal = store.addLine(id);
+            history.record(new EditHistory.Edit(id, Map.of(removal, "yes"))); // before it, there was no line
+            finish(id, saved, texts.get("review.lineAdded"));
+        });
+    }
+
+    /** Takes an item line off the ticket (a misread or doubled line), as one undoable edit. */
+    public void removeLine(LineRow line, Consumer<Ticket> saved) {
+        if (ticketId == null || line == null || line.removalField() == null) {
+            return;
+        }
+        write(ticketId, Map.of(line.removalField(), "yes"), saved);
     }
 
     private void write(UUID id, Map<String, String> changes, Consumer<Ticket> saved) {

@@ -272,6 +272,104 @@ class MainViewModelTest {
     }
 
     @Test
+    void theSelfChecksAreMadeAgainOnTheCorrectedValues(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            // The service read one line of 8.76 and a VAT row adding up to the total 8.76, and
+            // found that the items disagreed with the total (what it read was not what is stored).
+            done(
+                    store,
+                    inbox,
+                    "DIA",
+                    "8.76",
+                    LocalDate.of(2025, 1, 14),
+                    Map.of(),
+                    Map.of("items_sum_matches_total", false, "taxes_match_total", true));
+            MainViewModel viewModel = viewModel(store, queue);
+            viewModel.load();
+            viewModel.select(viewModel.rows().get(0));
+            TicketDetails details = viewModel.details();
+            assertTrue(details.doubts().containsKey("items"), "the service's verdict while nothing is corrected");
+
+            viewModel.editLine(details.items().get(0), LineColumn.AMOUNT, "8.00");
+            assertEquals(
+                    "the items add up to 8.00, not to the total 8.76",
+                    details.doubts().get("items"));
+            assertFalse(details.doubts().containsKey("taxes"), "the VAT table was not touched");
+
+            details.field("total").set("8.00");
+            viewModel.saveDetails();
+            assertFalse(details.doubts().containsKey("items"), details.doubts().toString());
+            assertTrue(
+                    details.doubts().get("taxes").endsWith("total 8.00"),
+                    "the VAT table no longer adds up to the corrected total: " + details.doubts());
+            assertEquals(details.doubts().get("taxes"), details.doubts().get("total"));
+
+            // 7.27 + 0.73 = 8.00: the VAT row now agrees, and nothing is left in amber.
+            viewModel.editLine(details.taxes().get(0), LineColumn.BASE, "7.27");
+            viewModel.editLine(details.taxes().get(0), LineColumn.AMOUNT, "0.73");
+            assertTrue(details.doubts().isEmpty(), details.doubts().toString());
+        }
+    }
+
+    @Test
+    void thePersonAddsAndRemovesLinesAndUndoPutsThemBack(@TempDir Path home, @TempDir Path inbox) throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            UUID id = done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
+            done(store, inbox, "DIA", "3.00", LocalDate.of(2025, 1, 20), Map.of(), Map.of());
+            MainViewModel viewModel = viewModel(store, queue);
+            viewModel.load();
+            TicketRow row = viewModel.rows().stream()
+                    .filter(r -> id.equals(r.ticketId()))
+                    .findFirst()
+                    .orElseThrow();
+            viewModel.select(row);
+            TicketDetails details = viewModel.details();
+            assertEquals(1, details.items().size());
+
+            viewModel.addLine();
+            assertEquals(2, details.items().size());
+            assertEquals(
+                    "Line added: type what it is and its amount. Ctrl+Z takes it off.",
+                    details.statusProperty().get());
+            LineRow added = details.items().get(1);
+            viewModel.editLine(added, LineColumn.DESCRIPTION, "MILK");
+            viewModel.editLine(details.items().get(1), LineColumn.AMOUNT, "1.20");
+            assertEquals("MILK", details.items().get(1).value(LineColumn.DESCRIPTION));
+            assertEquals(2, row.itemsCell().getValue().key());
+            assertEquals(
+                    "the items add up to 9.96, not to the total 8.76",
+                    details.doubts().get("items"),
+                    "the checks follow the added line");
+
+            viewModel.removeLine(details.items().get(0)); // the line the service read
+            assertEquals(List.of("MILK"), descriptions(details));
+            assertEquals(1, row.itemsCell().getValue().key());
+            assertEquals(
+                    List.of(LocalDate.of(2025, 1, 20)),
+                    store.spending().priceHistory("PAN").stream()
+                            .map(es.cesta.tickets.SpendingQueries.PricePoint::date)
+                            .toList(),
+                    "a removed line is not spent");
+
+            viewModel.undo();
+            assertEquals(List.of("PAN", "MILK"), descriptions(details));
+            viewModel.undo();
+            viewModel.undo();
+            viewModel.undo();
+            assertEquals(List.of("PAN"), descriptions(details), "undoing the add takes the line off");
+            assertEquals(1, row.itemsCell().getValue().key());
+        }
+    }
+
+    private static List<String> descriptions(TicketDetails details) {
+        return details.items().stream()
+                .map(l -> l.value(LineColumn.DESCRIPTION))
+                .toList();
+    }
+
+    @Test
     void inSpanishDatesAndAmountsAreShownAndTypedTheSpanishWay(@TempDir Path home, @TempDir Path inbox)
             throws Exception {
         try (TicketStore store = TicketStore.open(home);
