@@ -27,7 +27,7 @@ PYTHONPATH="$ROOT/ocr-service/src" "$PY" -m PyInstaller --noconfirm --clean --lo
   --collect-submodules uvicorn --collect-submodules gunicorn --hidden-import uvicorn_worker \
   --hidden-import sklearn.ensemble --hidden-import sklearn.ensemble._hist_gradient_boosting.gradient_boosting \
   --hidden-import sklearn.linear_model --hidden-import sklearn.feature_extraction.text \
-  --hidden-import rapidocr_onnxruntime --collect-submodules rapidocr_onnxruntime --collect-data rapidocr_onnxruntime \
+  --hidden-import tesserocr --hidden-import rapidocr_onnxruntime --collect-submodules rapidocr_onnxruntime --collect-data rapidocr_onnxruntime \
   --exclude-module pytest --exclude-module reportlab --exclude-module tkinter --exclude-module skimage \
   "$ROOT/packaging/service/cesta_service.py"
 mv "$TARGET/work/dist/cesta-service" "$INPUT/service"

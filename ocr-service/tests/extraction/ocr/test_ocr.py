@@ -104,3 +104,15 @@ def test_tesseract_reads_a_tilted_photo_of_a_generated_ticket():
     assert answer.date.isoformat() == "2024-03-14"
     assert answer.shop.tax_id == "B12345674"
     assert get_engine("tesseract").version().startswith("tesseract 5")
+
+
+def test_tesseract_reads_in_the_worker_and_says_where_its_models_are_missing(tmp_path, monkeypatch):
+    from ocr_service.extraction.ocr.engines import OcrUnavailable, TesseractEngine
+
+    engine = TesseractEngine("spa+eng")
+    assert engine.languages == "spa+eng"
+    assert "SUPERMERCADO EJEMPLO" in engine.read(ticket_image())
+    assert "SUPERMERCADO EJEMPLO" in engine.read(ticket_image()), "the same engine reads a second page"
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    with pytest.raises(OcrUnavailable, match=str(tmp_path)):
+        TesseractEngine("spa+eng")

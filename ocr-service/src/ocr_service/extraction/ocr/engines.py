@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -44,32 +47,64 @@ class OcrUnavailable(RuntimeError):
 
 
 class TesseractEngine:
+    """Tesseract run in the worker's own process (tesserocr): its models are loaded once per worker
+    instead of once per page, and the picture is handed over in memory instead of as a temporary
+    PNG for a `tesseract` program. The language models are the system's (Debian's tesseract-ocr-*)."""
+
     name = "tesseract"
 
     def __init__(self, languages: str = "spa+eng"):
-        if shutil.which("tesseract") is None:
-            raise OcrUnavailable("the tesseract program is not installed (Debian: tesseract-ocr, -spa, -eng)")
-        import pytesseract
-
-        self._tesseract = pytesseract
-        installed = set(pytesseract.get_languages(config=""))
+        try:
+            import tesserocr
+        except ImportError as exc:
+            raise OcrUnavailable("tesserocr is not installed") from exc
+        self._tesserocr = tesserocr
+        self._models = _tessdata_folder()
+        installed = set(tesserocr.get_languages(self._models)[1])
         wanted = [lang for lang in languages.split("+") if lang in installed]
         if not wanted:
-            raise OcrUnavailable(f"none of the Tesseract languages {languages} is installed")
+            raise OcrUnavailable(f"none of the Tesseract languages {languages} is installed in {self._models}")
         self.languages = "+".join(wanted)
-        self._version = f"tesseract {pytesseract.get_tesseract_version()} ({self.languages})"
+        self._version = f"tesseract {tesserocr.tesseract_version().split()[1]} ({self.languages})"
+        self._api: Any = None
+        # One page at a time: the engine keeps the page it reads, and a worker may run requests
+        # in more than one thread.
+        self._lock = threading.Lock()
 
     def version(self) -> str:
         return self._version
 
     def read(self, image: Image.Image) -> str:
-        # psm 4: one column of lines of varying size, which is what a ticket is; keeping the
-        # spaces keeps the price columns apart from the names.
-        config = "--psm 4 -c preserve_interword_spaces=1"
-        return str(self._tesseract.image_to_string(image, lang=self.languages, config=config))
+        with self._lock:
+            if self._api is None:  # the models load with the first page, not with /health
+                # psm 4: one column of lines of varying size, which is what a ticket is; keeping
+                # the spaces keeps the price columns apart from the names.
+                self._api = self._tesserocr.PyTessBaseAPI(path=self._models, lang=self.languages,
+                                                          psm=self._tesserocr.PSM.SINGLE_COLUMN)
+                self._api.SetVariable("preserve_interword_spaces", "1")
+            # The pixels themselves, not an encoded picture (tesserocr's SetImage writes a BMP that
+            # Leptonica decodes again).
+            grey = image if image.mode == "L" else image.convert("L")
+            self._api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
+            return str(self._api.GetUTF8Text())
 
     def read_upright(self, image: Image.Image, quick: bool = False) -> tuple[str, int]:
         return self.read(image), 0
+
+
+def _tessdata_folder() -> str:
+    """Where Tesseract's language models are: TESSDATA_PREFIX when set, else where the system's
+    `tesseract` program says it keeps them."""
+    folder = os.environ.get("TESSDATA_PREFIX")
+    if folder:
+        return folder.rstrip("/") + "/"
+    if shutil.which("tesseract") is None:
+        raise OcrUnavailable("Tesseract's language models are not installed (Debian: tesseract-ocr, -spa, -eng)")
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False).stdout
+    found = re.search(r'"([^"]+)"', listed)
+    if found is None:
+        raise OcrUnavailable("the tesseract program does not say where its language models are")
+    return found.group(1).rstrip("/") + "/"
 
 
 # Lines recognised together. Every line of a batch is padded to the widest one's shape; at 6
