@@ -71,6 +71,10 @@ final class Migrations {
             -- Lines the person added (1) next to those the service read (0): a reading again
             -- replaces only the service's.
             ALTER TABLE items ADD COLUMN by_person INTEGER NOT NULL DEFAULT 0;
+            -- The ticket this one probably repeats (another file of the same purchase: the photo
+            -- of a ticket whose PDF is in, a second scan); cleared for good when the person keeps both.
+            ALTER TABLE tickets ADD COLUMN twin_of TEXT;
+            ALTER TABLE tickets ADD COLUMN twin_kept INTEGER NOT NULL DEFAULT 0;
             """);
 
     private Migrations() {}

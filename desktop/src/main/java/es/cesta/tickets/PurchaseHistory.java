@@ -13,7 +13,10 @@ public final class PurchaseHistory {
     public static List<NextShop.Visit> of(List<Ticket> tickets) {
         java.util.function.Function<Ticket, String> shop = ShopIdentity.names(tickets); // one tax ID, one shop
         return tickets.stream()
-                .filter(t -> t.state() == ImportState.DONE && t.date() != null && shop.apply(t) != null)
+                .filter(t -> t.state() == ImportState.DONE
+                        && t.twinOf() == null
+                        && t.date() != null
+                        && shop.apply(t) != null)
                 // A ticket without a readable time still counts, at midday.
                 .map(t -> new NextShop.Visit(
                         shop.apply(t),

@@ -56,9 +56,30 @@ final class ReadingWriter {
             }
             update.executeUpdate();
         }
+        markTwin(connection, key);
         insertItems(connection, key, "item", r.items());
         insertItems(connection, key, "discount", r.discounts());
         insertTaxes(connection, key, r.taxes());
+    }
+
+    /**
+     * Flags the ticket as the probable twin of an earlier one: same date and total, the same time
+     * when both show one, and the same tax ID or shop name. A purchase is then counted once in the
+     * spending until the person keeps both or deletes one; a ticket the person kept is not flagged
+     * again by a new reading.
+     */
+    private static void markTwin(Connection connection, String key) throws SQLException {
+        try (PreparedStatement twin = connection.prepareStatement("UPDATE tickets SET twin_of = (SELECT o.id FROM "
+                + "tickets o WHERE o.id <> tickets.id AND o.state = 'done' AND o.twin_of IS NULL "
+                + "AND o.purchase_date = tickets.purchase_date AND o.total = tickets.total "
+                + "AND (o.purchase_time IS NULL OR tickets.purchase_time IS NULL "
+                + "OR o.purchase_time = tickets.purchase_time) "
+                + "AND (o.shop_tax_id = tickets.shop_tax_id OR UPPER(TRIM(o.shop_name)) = UPPER(TRIM(tickets.shop_name))) "
+                + "ORDER BY o.imported_at LIMIT 1) "
+                + "WHERE id = ? AND twin_kept = 0")) {
+            twin.setString(1, key);
+            twin.executeUpdate();
+        }
     }
 
     private String answer(OcrResult r) throws SQLException {

@@ -34,7 +34,8 @@ public final class SpendingQueries {
             + " AS amount, "
             + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.CATEGORY), "i.category")
             + " AS category, t.currency FROM items i JOIN tickets t ON t.id = i.ticket_id "
-            + "WHERE i.kind = 'item' AND t.state = 'done' AND " + CorrectionKey.keptSql("i") + ") ";
+            + "WHERE i.kind = 'item' AND t.state = 'done' AND t.twin_of IS NULL AND " + CorrectionKey.keptSql("i")
+            + ") ";
 
     /** A product's price on one ticket. */
     public record PricePoint(LocalDate date, String shop, BigDecimal unitPrice) {}

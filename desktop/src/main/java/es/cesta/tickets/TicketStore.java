@@ -144,6 +144,11 @@ public final class TicketStore implements AutoCloseable {
         library.backUpIfDue(); // "at most daily while the app runs": a library in use is backed up
     }
 
+    /** The person keeps a probable twin as a purchase of its own: counted, and never flagged again. */
+    public void keepBoth(UUID id) {
+        update("UPDATE tickets SET twin_of = NULL, twin_kept = 1 WHERE id = ?", id.toString());
+    }
+
     /** Tickets a crash left queued or processing: they go back into the queue on the next start. */
     public List<Ticket> unfinished() {
         return query("WHERE t.state IN ('queued', 'processing') ORDER BY t.imported_at");
@@ -312,6 +317,7 @@ public final class TicketStore implements AutoCloseable {
     public void delete(UUID id) {
         Optional<Ticket> ticket = find(id);
         update("DELETE FROM tickets WHERE id = ?", id.toString());
+        update("UPDATE tickets SET twin_of = NULL WHERE twin_of = ?", id.toString()); // the one left counts
         ticket.ifPresent(t -> {
             try {
                 Files.deleteIfExists(t.storedFile());
@@ -334,6 +340,7 @@ public final class TicketStore implements AutoCloseable {
                     .append(field.key());
         }
         String sql = "SELECT t.id, t.file_name, t.sha256, t.state, t.failure, t.stored_path, t.imported_at, t.currency"
+                + ", t.twin_of"
                 + columns
                 + ", (SELECT COUNT(*) FROM items i WHERE i.ticket_id = t.id AND i.kind = 'item' AND "
                 + CorrectionKey.keptSql("i") + ") AS item_count"
@@ -378,7 +385,10 @@ public final class TicketStore implements AutoCloseable {
                 files.resolve(rows.getString("stored_path")),
                 rows.getInt("corrections") > 0,
                 categories(rows.getString("categories")),
-                importedAt(rows.getString("imported_at")));
+                importedAt(rows.getString("imported_at")),
+                Optional.ofNullable(rows.getString("twin_of"))
+                        .map(UUID::fromString)
+                        .orElse(null));
     }
 
     /** When a ticket came in: an instant, or a bare day in a library of the first schema. */

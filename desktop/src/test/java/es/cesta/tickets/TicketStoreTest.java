@@ -53,6 +53,47 @@ class TicketStoreTest {
                 Map.of());
     }
 
+    private static UUID readAs(TicketStore store, Path inbox, String shop, String total) throws Exception {
+        Path file = Files.writeString(inbox.resolve(UUID.randomUUID() + ".pdf"), "%PDF-1.4 " + UUID.randomUUID());
+        UUID id = store.register(file).ticketId();
+        store.markDone(id, TicketStoreTestSupport.reading(id, shop, new BigDecimal(total)));
+        return id;
+    }
+
+    @Test
+    void theSamePurchaseFromAnotherFileIsAProbableTwinUntilThePersonKeepsBoth(@TempDir Path home, @TempDir Path inbox)
+            throws Exception {
+        try (TicketStore store = TicketStore.open(home)) {
+            UUID pdf = readAs(store, inbox, "DIA", "8.76");
+            UUID photo = readAs(store, inbox, "dia ", "8.76"); // the same shop, date, time and total
+            UUID other = readAs(store, inbox, "DIA", "8.77");
+            assertEquals(pdf, store.find(photo).orElseThrow().twinOf());
+            assertEquals(null, store.find(pdf).orElseThrow().twinOf(), "the first one counts");
+            assertEquals(null, store.find(other).orElseThrow().twinOf(), "another total is another purchase");
+            assertEquals(
+                    List.of(new BigDecimal("8.76")),
+                    store.spending().priceHistory("PAN").stream()
+                            .map(SpendingQueries.PricePoint::unitPrice)
+                            .filter(p -> p.compareTo(new BigDecimal("8.76")) == 0)
+                            .toList(),
+                    "the purchase is counted once");
+
+            store.keepBoth(photo);
+            store.markDone(photo, TicketStoreTestSupport.reading(photo, "DIA", new BigDecimal("8.76"))); // Read again
+            assertEquals(null, store.find(photo).orElseThrow().twinOf(), "kept: not flagged again");
+            assertEquals(
+                    2,
+                    store.spending().priceHistory("PAN").stream()
+                            .filter(p -> p.unitPrice().compareTo(new BigDecimal("8.76")) == 0)
+                            .count());
+
+            UUID scan = readAs(store, inbox, "DIA", "8.77");
+            assertEquals(other, store.find(scan).orElseThrow().twinOf());
+            store.delete(other);
+            assertEquals(null, store.find(scan).orElseThrow().twinOf(), "the twin of a deleted ticket is the purchase");
+        }
+    }
+
     @Test
     void migratesAnEmptyFolderToTheCurrentSchema(@TempDir Path home) throws Exception {
         try (TicketStore store = TicketStore.open(home)) {

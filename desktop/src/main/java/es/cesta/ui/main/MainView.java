@@ -65,6 +65,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -148,6 +149,12 @@ public final class MainView {
 
     @FXML
     private Button removeLineButton;
+
+    @FXML
+    private VBox twinBar;
+
+    @FXML
+    private Label twinLabel;
 
     @FXML
     private RadioMenuItem englishItem;
@@ -252,6 +259,7 @@ public final class MainView {
     private Button cancelButton;
 
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass TWIN = PseudoClass.getPseudoClass("twin");
     private final Map<String, Node> reviewedNodes = new LinkedHashMap<>();
 
     public MainView(MainViewModel viewModel, Host host) {
@@ -343,10 +351,14 @@ public final class MainView {
         table.setContextMenu(menu);
         table.setRowFactory(view -> {
             TableRow<TicketRow> row = new TableRow<>();
-            // A failed row is red; its state changes while the row keeps its item, so follow the state.
-            javafx.beans.value.ChangeListener<String> restyle =
-                    (property, before, state) -> row.pseudoClassStateChanged(
-                            FAILED, row.getItem() != null && row.getItem().status() == TicketRow.Status.FAILED);
+            // A failed row is red, a probable duplicate amber; its state changes while the row keeps
+            // its item, so follow the state.
+            javafx.beans.value.ChangeListener<String> restyle = (property, before, state) -> {
+                TicketRow.Status status =
+                        row.getItem() == null ? null : row.getItem().status();
+                row.pseudoClassStateChanged(FAILED, status == TicketRow.Status.FAILED);
+                row.pseudoClassStateChanged(TWIN, status == TicketRow.Status.TWIN);
+            };
             row.itemProperty().addListener((property, before, item) -> {
                 if (before != null) {
                     before.stateProperty().removeListener(restyle);
@@ -404,6 +416,9 @@ public final class MainView {
         showDoubts();
         detailsStatus.textProperty().bind(details.statusProperty());
         readingNotes.textProperty().bind(details.notesProperty());
+        twinLabel.textProperty().bind(details.twinProperty());
+        twinBar.visibleProperty().bind(details.twinProperty().isNotEmpty());
+        twinBar.managedProperty().bind(twinBar.visibleProperty());
         readingNotes.managedProperty().bind(readingNotes.textProperty().isNotEmpty());
         reviewPane.disableProperty().bind(details.selectedProperty().not());
         undoButton.disableProperty().bind(details.canUndoProperty().not());
@@ -698,6 +713,11 @@ public final class MainView {
     @FXML
     private void cancelImport() {
         viewModel.cancelImport();
+    }
+
+    @FXML
+    private void keepBoth() {
+        viewModel.keepBoth(table.getSelectionModel().getSelectedItem());
     }
 
     @FXML

@@ -404,7 +404,14 @@ public final class MainViewModel {
                 if (read != null) {
                     fill(row, read);
                 }
-                setStatus(row, event.duplicate() ? TicketRow.Status.DUPLICATE : TicketRow.Status.DONE, null);
+                if (event.duplicate()) {
+                    setStatus(row, TicketRow.Status.DUPLICATE, null);
+                } else {
+                    setStatus(
+                            row,
+                            read != null && read.twinOf() != null ? TicketRow.Status.TWIN : TicketRow.Status.DONE,
+                            null);
+                }
                 return true;
             }
             case FAILED -> setStatus(row, TicketRow.Status.FAILED, event.message());
@@ -422,6 +429,7 @@ public final class MainViewModel {
             case READING -> texts.get("state.reading");
             case DONE -> texts.get("state.done");
             case DUPLICATE -> texts.get("state.duplicate");
+            case TWIN -> texts.get("state.twin");
             case FAILED -> texts.get("state.failed", FailureWords.of(texts, detail));
         };
     }
@@ -432,7 +440,7 @@ public final class MainViewModel {
         switch (ticket.state()) {
             case QUEUED -> setStatus(row, TicketRow.Status.QUEUED, null);
             case PROCESSING -> setStatus(row, TicketRow.Status.READING, null);
-            case DONE -> setStatus(row, TicketRow.Status.DONE, null);
+            case DONE -> setStatus(row, ticket.twinOf() != null ? TicketRow.Status.TWIN : TicketRow.Status.DONE, null);
             case FAILED -> setStatus(row, TicketRow.Status.FAILED, ticket.failure());
         }
         return row;
@@ -440,6 +448,27 @@ public final class MainViewModel {
 
     private void fill(TicketRow row, Ticket ticket) {
         row.fill(ticket, texts.formats().date(ticket.date()), texts.formats().money(ticket.total(), ticket.currency()));
+        // A twin kept or whose other ticket went is a ticket like any other from now on.
+        boolean twin = ticket.twinOf() != null;
+        if (row.status() == TicketRow.Status.TWIN && !twin) {
+            setStatus(row, TicketRow.Status.DONE, null);
+        } else if (row.status() == TicketRow.Status.DONE && twin) {
+            setStatus(row, TicketRow.Status.TWIN, null);
+        }
+    }
+
+    /** Keeps the row's ticket as a purchase of its own, not the twin of another. */
+    public void keepBoth(TicketRow row) {
+        if (row == null || row.ticketId() == null) {
+            return;
+        }
+        tasks.run(Lane.DISK, texts.get("task.save"), () -> {
+            store.keepBoth(row.ticketId());
+            ui.accept(() -> {
+                details.show(details.ticketId());
+                refreshEverything();
+            });
+        });
     }
 
     public TicketDetails details() {

@@ -71,6 +71,7 @@ public final class TicketDetails {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper twin = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Image> page = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper pageProblem = new ReadOnlyStringWrapper("");
     private Texts texts;
@@ -92,7 +93,8 @@ public final class TicketDetails {
             List<TicketStore.ItemRow> items,
             List<TicketStore.TaxRow> taxes,
             TicketStore.Reading reading,
-            Map<String, String> corrections) {}
+            Map<String, String> corrections,
+            Ticket twin) {}
 
     /** Shows a ticket (null clears the pane); its page image follows when rendered. */
     public void show(UUID id) {
@@ -136,7 +138,10 @@ public final class TicketDetails {
                         store.items(id),
                         store.taxes(id),
                         store.reading(id),
-                        store.corrections().of(id)))
+                        store.corrections().of(id),
+                        ticket.twinOf() == null
+                                ? null
+                                : store.find(ticket.twinOf()).orElse(null)))
                 .orElse(null);
     }
 
@@ -180,6 +185,16 @@ public final class TicketDetails {
                         ? texts.get(
                                 "review.notes", String.join("\n", data.reading().warnings()))
                         : "");
+        Ticket other = data == null ? null : data.twin();
+        twin.set(
+                other == null
+                        ? ""
+                        : texts.get(
+                                "review.twin",
+                                text(other.shopName()),
+                                formats.date(other.date()),
+                                formats.money(other.total(), other.currency()),
+                                other.fileName()));
         if (ticket != null && !read && ticket.state() != ImportState.FAILED) {
             status.set(texts.get("review.notReadYet"));
         } else {
@@ -448,6 +463,11 @@ public final class TicketDetails {
     /** What the service noted about its reading (a sum that does not add up, a field it could not find). */
     public ReadOnlyStringProperty notesProperty() {
         return notes.getReadOnlyProperty();
+    }
+
+    /** What the ticket probably repeats ("" when it is a purchase of its own). */
+    public ReadOnlyStringProperty twinProperty() {
+        return twin.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -40,6 +40,7 @@ public final class TicketRow {
         READING,
         DONE,
         DUPLICATE,
+        TWIN, // read, and probably the same purchase as another ticket of the library
         FAILED
     }
 

@@ -69,7 +69,9 @@ public final class Spending {
 
     static List<Ticket> counted(List<Ticket> tickets, Period period) {
         List<Ticket> read = tickets.stream()
-                .filter(t -> t.state() == ImportState.DONE && t.date() != null && t.total() != null)
+                // A probable twin of another ticket is the same purchase: counted once.
+                .filter(t ->
+                        t.state() == ImportState.DONE && t.twinOf() == null && t.date() != null && t.total() != null)
                 .toList();
         return inPeriod(read, Ticket::date, period);
     }

@@ -370,6 +370,35 @@ class MainViewModelTest {
     }
 
     @Test
+    void aProbableTwinIsSaidOnItsRowAndInTheReviewAndKeepBothMakesItAPurchase(@TempDir Path home, @TempDir Path inbox)
+            throws Exception {
+        try (TicketStore store = TicketStore.open(home);
+                ImportQueue queue = new ImportQueue(store, null, 1)) {
+            done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
+            UUID twin = done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
+            MainViewModel viewModel = viewModel(store, queue);
+            viewModel.load();
+            TicketRow row = viewModel.rows().stream()
+                    .filter(r -> twin.equals(r.ticketId()))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals("probable duplicate", row.stateProperty().get());
+            viewModel.select(row);
+            assertTrue(
+                    viewModel
+                            .details()
+                            .twinProperty()
+                            .get()
+                            .startsWith("This looks like a ticket already in the library: DIA, 14 Jan 2025, €8.76"),
+                    viewModel.details().twinProperty().get());
+
+            viewModel.keepBoth(row);
+            assertEquals("done", row.stateProperty().get());
+            assertEquals("", viewModel.details().twinProperty().get());
+        }
+    }
+
+    @Test
     void inSpanishDatesAndAmountsAreShownAndTypedTheSpanishWay(@TempDir Path home, @TempDir Path inbox)
             throws Exception {
         try (TicketStore store = TicketStore.open(home);

@@ -32,7 +32,8 @@ class SpendingTest {
                 Path.of("t.pdf"),
                 false,
                 java.util.Set.of(),
-                java.time.Instant.now());
+                java.time.Instant.now(),
+                null);
     }
 
     @Test
