@@ -144,6 +144,13 @@ public final class TicketStore implements AutoCloseable {
         library.backUpIfDue(); // "at most daily while the app runs": a library in use is backed up
     }
 
+    /** Whether the library already holds a file with the same bytes as {@code file}. */
+    public boolean holds(Path file) throws IOException {
+        String sha = StoredFiles.sha256(file);
+        return library.withConnection("Cannot read the ticket library", connection -> idBySha(connection, sha))
+                .isPresent();
+    }
+
     /** The person keeps a probable twin as a purchase of its own: counted, and never flagged again. */
     public void keepBoth(UUID id) {
         update("UPDATE tickets SET twin_of = NULL, twin_kept = 1 WHERE id = ?", id.toString());

@@ -88,6 +88,22 @@ public final class Settings {
         save();
     }
 
+    /** The folder whose new tickets import themselves, if the person chose one. */
+    public java.util.Optional<java.nio.file.Path> watchedFolder() {
+        return java.util.Optional.ofNullable(values.getProperty("watchedFolder"))
+                .map(java.nio.file.Path::of);
+    }
+
+    /** Watches {@code folder} from now on; null watches none. */
+    public void setWatchedFolder(java.nio.file.Path folder) {
+        if (folder == null) {
+            values.remove("watchedFolder");
+        } else {
+            values.setProperty("watchedFolder", folder.toAbsolutePath().toString());
+        }
+        save();
+    }
+
     public void setTheme(Theme theme) {
         values.setProperty("theme", theme.name().toLowerCase(Locale.ROOT));
         save();

@@ -117,7 +117,9 @@ class CategoriesWindowTest {
                 items.getColumns().get(items.getColumns().size() - 1);
         assertEquals(
                 "Fruta y verdura", categoryColumn.getCellObservableValue(row).getValue());
-        // As a person does it: the cell opens its list, a category is picked.
+        // As a person does it: the line scrolled into view, its cell opens its list, a category is picked.
+        robot.interact(() -> items.scrollTo(row));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> items.edit(row, (TableColumn<LineRow, Object>) (TableColumn<?, ?>) categoryColumn));
         ComboBox<Category> choice = robot.lookup(".table-cell .combo-box").queryComboBox();
         robot.interact(() -> choice.getSelectionModel().select(Category.PIZZAS_AND_READY_MEALS));

@@ -157,11 +157,18 @@ class MainWindowTest {
                 statuses.subList(restarting, statuses.size()).stream().anyMatch(s -> s.startsWith("Service ready")),
                 statuses.toString());
         assertEquals(4, app.store().all().size());
-        Label card = robot.lookup("#nextShopLabel").queryAs(Label.class);
+        // The card: each likely shop by name, with its chance as a bar and in percent.
+        javafx.scene.layout.VBox card = robot.lookup("#nextShopBars").queryAs(javafx.scene.layout.VBox.class);
         WaitForAsyncUtils.waitFor(
                 TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
-                () -> card.getText().contains("%  MERCADONA") || card.getText().contains("%  DIA"));
+                () -> !card.getChildren().isEmpty());
+        List<String> shops = robot.lookup(".likely-shop .shop-name").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .toList();
+        assertTrue(shops.contains("MERCADONA") || shops.contains("DIA"), shops.toString());
+        assertTrue(robot.lookup(".likely-shop .chance").queryAllAs(Label.class).stream()
+                .allMatch(chance -> chance.getText().matches("\\d{1,3} %")));
     }
 
     @Test

@@ -92,7 +92,10 @@ class ScreenshotTest {
         WaitForAsyncUtils.waitFor(
                 TestServices.SERVICE_BOUND_S,
                 TimeUnit.SECONDS,
-                () -> robot.lookup("#nextShopLabel").queryLabeled().getText().contains("%"));
+                () -> !robot.lookup("#nextShopBars")
+                        .queryAs(javafx.scene.layout.VBox.class)
+                        .getChildren()
+                        .isEmpty());
         double light = capture(robot, "tickets.png");
 
         showSpending(robot);
@@ -113,6 +116,27 @@ class ScreenshotTest {
         capture(robot, "spending-es.png");
         openLargestGroup(robot);
         capture(robot, "spending-group-es.png");
+
+        choose(robot, "Oscuro");
+        capture(robot, "spending-es-dark.png");
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
+        capture(robot, "tickets-es-dark.png");
+        Path inbox = Files.createTempDirectory("cesta-inbox");
+        robot.interact(() -> app.mainView().watchFolder(inbox));
+        MenuButton settings = (MenuButton) robot.lookup("#settingsButton").query();
+        robot.interact(settings::show);
+        capture(robot, "settings-es-dark.png", MENU_ROOM);
+        assertTrue(settings.getItems().stream()
+                .anyMatch(item -> item.getText() != null
+                        && item.getText().contains(inbox.getFileName().toString())));
+        robot.interact(settings::hide);
+        choose(robot, "English");
+        choose(robot, "Light");
+        MenuButton english = (MenuButton) robot.lookup("#settingsButton").query(); // the window was rebuilt
+        robot.interact(english::show);
+        capture(robot, "settings.png", MENU_ROOM);
+        robot.interact(english::hide);
     }
 
     /** The Spending tab over every ticket, once its per-category chart is drawn. */
@@ -157,14 +181,25 @@ class ScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Saves the window's pixels as shown on the screen; returns their mean brightness (0-255). */
+    // The Settings menu opens at the window's right edge and reaches past it.
+    private static final double MENU_ROOM = 300;
+
     private double capture(FxRobot robot, String name) throws Exception {
+        return capture(robot, name, 0);
+    }
+
+    /**
+     * Saves the window's pixels as shown on the screen, with {@code extraWidth} more of the screen on
+     * its right (for a menu that opens past the window); returns their mean brightness (0-255).
+     */
+    private double capture(FxRobot robot, String name, double extraWidth) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300); // let the last layout reach the X server
         Image[] shot = new Image[1];
         robot.interact(() -> shot[0] = new Robot()
                 .getScreenCapture(
-                        null, new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
+                        null,
+                        new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth() + extraWidth, stage.getHeight())));
         int width = (int) shot[0].getWidth();
         int height = (int) shot[0].getHeight();
         int[] pixels = new int[width * height];

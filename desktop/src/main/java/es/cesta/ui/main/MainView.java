@@ -1,5 +1,6 @@
 package es.cesta.ui.main;
 
+import es.cesta.client.NextShop;
 import es.cesta.tickets.Category;
 import es.cesta.tickets.LineColumn;
 import es.cesta.tickets.TicketField;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -79,7 +81,8 @@ public final class MainView {
             Settings settings,
             Consumer<String> switchLanguage,
             Consumer<Settings.Theme> switchTheme,
-            Runnable restoreBackup) {}
+            Runnable restoreBackup,
+            Consumer<Path> watchFolder) {}
 
     private final MainViewModel viewModel;
     private final Host host;
@@ -160,6 +163,12 @@ public final class MainView {
     private RadioMenuItem englishItem;
 
     @FXML
+    private MenuItem watchItem;
+
+    @FXML
+    private MenuItem unwatchItem;
+
+    @FXML
     private RadioMenuItem spanishItem;
 
     @FXML
@@ -173,6 +182,9 @@ public final class MainView {
 
     @FXML
     private Label nextShopLabel;
+
+    @FXML
+    private VBox nextShopBars;
 
     @FXML
     private HBox reviewPane;
@@ -278,7 +290,10 @@ public final class MainView {
         bindReview();
         bindSpending();
         bindSettings();
-        nextShopLabel.textProperty().bind(viewModel.nextShop().textProperty());
+        nextShopLabel.textProperty().bind(viewModel.nextShop().noteProperty());
+        viewModel.nextShop().likely().addListener((ListChangeListener<NextShop.Prediction>)
+                change -> showLikelyShops());
+        showLikelyShops();
         serviceLabel.textProperty().bind(viewModel.serviceStatusProperty());
         restartButton.visibleProperty().bind(viewModel.serviceFailedProperty());
         restartButton.managedProperty().bind(restartButton.visibleProperty());
@@ -330,6 +345,14 @@ public final class MainView {
             }
         });
         readAgainButton.setDisable(true);
+        // A window built again (in another language) selects the ticket still under review.
+        java.util.UUID reviewed = viewModel.details().ticketId();
+        if (reviewed != null) {
+            table.getItems().stream()
+                    .filter(r -> reviewed.equals(r.ticketId()))
+                    .findFirst()
+                    .ifPresent(r -> table.getSelectionModel().select(r));
+        }
         // One menu for the table, acting on the selected row: a menu per row would build a popup
         // window per row, which costs the FX thread most while a big import fills the table.
         MenuItem readAgain = new MenuItem(texts().get("action.readAgain"));
@@ -554,6 +577,41 @@ public final class MainView {
         lightItem.setToggleGroup(themes);
         darkItem.setToggleGroup(themes);
         (host.settings().theme() == Settings.Theme.DARK ? darkItem : lightItem).setSelected(true);
+        showWatchedFolder();
+    }
+
+    private void showWatchedFolder() {
+        Optional<Path> folder = host.settings().watchedFolder();
+        // The folder's own name: a whole path would make the menu as wide as the screen.
+        watchItem.setText(folder.map(f -> texts().get("settings.watching", f.getFileName()))
+                .orElse(texts().get("settings.watch")));
+        unwatchItem.setDisable(folder.isEmpty());
+    }
+
+    @FXML
+    private void chooseWatchedFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(texts().get("settings.watchTitle"));
+        host.settings()
+                .watchedFolder()
+                .filter(java.nio.file.Files::isDirectory)
+                .map(Path::toFile)
+                .ifPresent(chooser::setInitialDirectory);
+        File chosen = chooser.showDialog(table.getScene().getWindow());
+        if (chosen != null) {
+            watchFolder(chosen.toPath());
+        }
+    }
+
+    /** Watches {@code folder} for new tickets (null: none), and says so in the Settings menu. */
+    public void watchFolder(Path folder) {
+        host.watchFolder().accept(folder);
+        showWatchedFolder();
+    }
+
+    @FXML
+    private void stopWatching() {
+        watchFolder(null);
     }
 
     @FXML
@@ -713,6 +771,28 @@ public final class MainView {
     @FXML
     private void cancelImport() {
         viewModel.cancelImport();
+    }
+
+    /** The next-shop card's shops: the name, and the chance as a bar and in percent. */
+    private void showLikelyShops() {
+        nextShopBars
+                .getChildren()
+                .setAll(viewModel.nextShop().likely().stream()
+                        .map(shop -> {
+                            Label name = new Label(shop.shop());
+                            name.getStyleClass().add("shop-name");
+                            ProgressBar chance = new ProgressBar(shop.probability());
+                            chance.setMaxWidth(Double.MAX_VALUE);
+                            HBox.setHgrow(chance, javafx.scene.layout.Priority.ALWAYS);
+                            Label percent = new Label(NextShopText.percent(shop) + " %");
+                            percent.getStyleClass().add("chance");
+                            HBox bar = new HBox(8, chance, percent);
+                            bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                            VBox row = new VBox(2, name, bar);
+                            row.getStyleClass().add("likely-shop");
+                            return row;
+                        })
+                        .toList());
     }
 
     @FXML

@@ -181,6 +181,12 @@ public final class MainViewModel {
         tasks.run(Lane.DISK, texts.get("task.import"), () -> queue.submit(paths));
     }
 
+    /** New tickets the watched folder picked up: imported, and the status line says so. */
+    public void importPickedUp(Path folder, List<Path> files) {
+        ui.accept(() -> message.set(texts.get("watch.pickedUp", files.size(), folder)));
+        tasks.run(Lane.DISK, texts.get("task.import"), () -> queue.submit(files));
+    }
+
     /** Cancels the files still waiting; they stay in the library as failed, with Retry. */
     public void cancelImport() {
         tasks.run(Lane.DISK, texts.get("task.cancel"), () -> {

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The next-shop card: asks the service's model with the whole library and words its answer.
@@ -28,6 +30,10 @@ public final class NextShopCard {
     private final Function<NextShop.Request, NextShop.Response> predictor;
     private final Supplier<List<Ticket>> library;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final ObservableList<NextShop.Prediction> likely = FXCollections.observableArrayList();
+    // One read-only view, kept: such a view follows its list through a weak listener.
+    private final ObservableList<NextShop.Prediction> likelyShown = FXCollections.unmodifiableObservableList(likely);
     private final AtomicBoolean serviceReady = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
     private Texts texts;
@@ -44,6 +50,7 @@ public final class NextShopCard {
         this.library = library;
         this.texts = texts;
         text.set(texts.get("nextShop.waiting"));
+        note.set(text.get());
     }
 
     /** The service became ready (ask now) or stopped being so (wait for it again). */
@@ -83,16 +90,33 @@ public final class NextShopCard {
     }
 
     private void render() {
+        List<NextShop.Prediction> shops = List.of();
         if (problem != null) {
             text.set(texts.get("nextShop.unavailable", problem));
+            note.set(text.get());
         } else if (lastAnswer != null) {
             text.set(NextShopText.describe(texts, lastAnswer));
+            shops = lastAnswer.predictions().stream().limit(NextShopText.SHOWN).toList();
+            note.set(shops.isEmpty() ? text.get() : NextShopText.visit(texts, lastAnswer));
         } else {
             text.set(texts.get("nextShop.waiting"));
+            note.set(text.get());
         }
+        likely.setAll(shops);
     }
 
+    /** The whole card in words: the shops with their chance, then when the next visit is due. */
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
+    }
+
+    /** The shops the card shows, most likely first (none while there is no answer). */
+    public ObservableList<NextShop.Prediction> likely() {
+        return likelyShown;
+    }
+
+    /** What the card says under the shops: the next visit, or why there are no shops to show. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 }

@@ -12,19 +12,33 @@ final class NextShopText {
 
     private NextShopText() {}
 
+    /** The shops the card shows, most likely first. */
+    static final int SHOWN = 3;
+
     static String describe(Texts texts, NextShop.Response answer) {
         if (answer.predictions().isEmpty()) {
             return texts.get("nextShop.empty");
         }
-        DateTimeFormatter when = DateTimeFormatter.ofPattern(texts.get("nextShop.when"), texts.locale());
         String shops = answer.predictions().stream()
-                .limit(3)
-                .map(p -> String.format(Locale.ROOT, "%3d%%  %s", Math.round(100 * p.probability()), p.shop()))
+                .limit(SHOWN)
+                .map(p -> String.format(Locale.ROOT, "%3d%%  %s", percent(p), p.shop()))
                 .collect(Collectors.joining("\n"));
-        StringBuilder text = new StringBuilder(shops);
+        String visit = visit(texts, answer);
+        return visit.isEmpty() ? shops : shops + "\n\n" + visit;
+    }
+
+    /** The chance of a shop, in whole percent. */
+    static long percent(NextShop.Prediction prediction) {
+        return Math.round(100 * prediction.probability());
+    }
+
+    /** When the next visit is due, and how rough the guess is ("" when the answer says neither). */
+    static String visit(Texts texts, NextShop.Response answer) {
+        DateTimeFormatter when = DateTimeFormatter.ofPattern(texts.get("nextShop.when"), texts.locale());
+        StringBuilder text = new StringBuilder();
         if (answer.nextVisit() != null) {
             LocalDateTime expected = answer.nextVisit().expected();
-            text.append("\n\n").append(texts.get("nextShop.visit", when.format(expected)));
+            text.append(texts.get("nextShop.visit", when.format(expected)));
             if (answer.nextVisit().interval80() != null
                     && answer.nextVisit().interval80().size() == 2) {
                 text.append(' ')
@@ -35,7 +49,7 @@ final class NextShopText {
             }
         }
         if (!"normal".equals(answer.confidence())) {
-            text.append('\n').append(texts.get("nextShop.rough", answer.historySize()));
+            text.append(text.isEmpty() ? "" : "\n").append(texts.get("nextShop.rough", answer.historySize()));
         }
         return text.toString();
     }
