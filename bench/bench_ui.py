@@ -107,8 +107,11 @@ def classpath() -> str:
     # Class-data sharing takes jars only (no class folders): the app's jar and one of the bench class.
     bench_jar = DESKTOP / "target" / "ui-bench.jar"
     with zipfile.ZipFile(bench_jar, "w") as jar:
-        for compiled in (DESKTOP / "target" / "test-classes" / "es" / "cesta" / "ui").glob("UiBench*.class"):
-            jar.write(compiled, f"es/cesta/ui/{compiled.name}")
+        classes = DESKTOP / "target" / "test-classes"
+        # The bench's classes and the test helper it waits on the service with.
+        for pattern in ("es/cesta/ui/UiBench*.class", "es/cesta/service/TestServices*.class"):
+            for compiled in classes.glob(pattern):
+                jar.write(compiled, str(compiled.relative_to(classes)))
     return os.pathsep.join([str(JAR), str(bench_jar), target.read_text().strip()])
 
 
