@@ -96,6 +96,7 @@ public final class UiBench extends CestaApp {
                     && rows.stream()
                             .map(r -> r.stateProperty().get())
                             .allMatch(state -> state.equals("done")
+                                    || state.equals("probable duplicate") // a scan of a ticket whose PDF is in
                                     || state.startsWith("failed")
                                     || state.startsWith("duplicate"));
             asked.countDown();
