@@ -58,16 +58,12 @@ class CategoriesWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = Files.createTempDirectory("cesta-categories");
-        System.setProperty("cesta.home", home.toString());
-        System.setProperty("cesta.serviceDir", TestServices.SERVICE_DIR.toString());
-        app = new CestaApp();
-        app.init();
-        app.start(stage);
+        app = TestApps.launch(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
+        TestApps.stop(app);
     }
 
     private TableView<TicketRow> importTheTickets(FxRobot robot) throws Exception {

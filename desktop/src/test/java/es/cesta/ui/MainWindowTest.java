@@ -36,16 +36,12 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory("cesta-ui");
-        System.setProperty("cesta.home", home.toString());
-        System.setProperty("cesta.serviceDir", TestServices.SERVICE_DIR.toString());
-        app = new CestaApp();
-        app.init();
-        app.start(stage);
+        app = TestApps.launch(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
+        TestApps.stop(app);
     }
 
     private void drop(FxRobot robot, List<Path> files) {

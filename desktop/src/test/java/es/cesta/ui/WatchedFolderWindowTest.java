@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The watched folder with the real window, the real service and a real library. */
 @ExtendWith(ApplicationExtension.class)
@@ -41,16 +39,12 @@ class WatchedFolderWindowTest {
         try (Writer out = Files.newBufferedWriter(home.resolve("settings.properties"))) {
             settings.store(out, null);
         }
-        System.setProperty("cesta.home", home.toString());
-        System.setProperty("cesta.serviceDir", TestServices.SERVICE_DIR.toString());
-        app = new CestaApp();
-        app.init();
-        app.start(stage);
+        app = TestApps.launch(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get(TestServices.SERVICE_BOUND_S, TimeUnit.SECONDS);
+        TestApps.stop(app);
     }
 
     @Test

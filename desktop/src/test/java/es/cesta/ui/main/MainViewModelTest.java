@@ -320,10 +320,7 @@ class MainViewModelTest {
             done(store, inbox, "DIA", "3.00", LocalDate.of(2025, 1, 20), Map.of(), Map.of());
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.load();
-            TicketRow row = viewModel.rows().stream()
-                    .filter(r -> id.equals(r.ticketId()))
-                    .findFirst()
-                    .orElseThrow();
+            TicketRow row = rowOf(viewModel, id);
             viewModel.select(row);
             TicketDetails details = viewModel.details();
             assertEquals(1, details.items().size());
@@ -363,6 +360,13 @@ class MainViewModelTest {
         }
     }
 
+    private static TicketRow rowOf(MainViewModel viewModel, UUID id) {
+        return viewModel.rows().stream()
+                .filter(r -> id.equals(r.ticketId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static List<String> descriptions(TicketDetails details) {
         return details.items().stream()
                 .map(l -> l.value(LineColumn.DESCRIPTION))
@@ -378,10 +382,7 @@ class MainViewModelTest {
             UUID twin = done(store, inbox, "DIA", "8.76", LocalDate.of(2025, 1, 14), Map.of(), Map.of());
             MainViewModel viewModel = viewModel(store, queue);
             viewModel.load();
-            TicketRow row = viewModel.rows().stream()
-                    .filter(r -> twin.equals(r.ticketId()))
-                    .findFirst()
-                    .orElseThrow();
+            TicketRow row = rowOf(viewModel, twin);
             assertEquals("probable duplicate", row.stateProperty().get());
             viewModel.select(row);
             assertTrue(
