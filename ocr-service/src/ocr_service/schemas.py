@@ -79,6 +79,35 @@ class Checks(Strict):
     taxes_match_total: bool | None = None
 
 
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class PageBox(Strict):
+    """Where a field was read: the page (0 is the first) and the box on it, as shares of the page's
+    width and height from its top left corner (the picture as stored, or the PDF page)."""
+
+    page: int = Field(ge=0)
+    left: Share
+    top: Share
+    right: Share
+    bottom: Share
+
+
+class FieldBoxes(Strict):
+    """Where each key field was read. Items, discounts and taxes are in the response's order; a
+    field that no printed line holds (worked out from other amounts, or read only on a second look)
+    has none."""
+
+    shop: PageBox | None = None
+    tax_id: PageBox | None = None
+    date: PageBox | None = None
+    time: PageBox | None = None
+    total: PageBox | None = None
+    items: list[PageBox | None] = []
+    discounts: list[PageBox | None] = []
+    taxes: list[PageBox | None] = []
+
+
 class OcrResponse(Strict):
     ticket_id: UUID4
     source: Literal["text_layer", "ocr"]
@@ -99,6 +128,7 @@ class OcrResponse(Strict):
     warnings: list[str] = []
     text: str = ""
     timings_ms: dict[str, int] = {}
+    boxes: FieldBoxes = FieldBoxes()
 
 
 class UserContext(Strict):

@@ -9,7 +9,8 @@ from tests.conftest import ES_DEV, ground_truth, json_body, text_layer_tickets
 from tests.factory import SIMPLE_TICKET, ticket_pdf
 
 CONTRACT_KEYS = {"ticket_id", "source", "pages", "shop", "date", "time", "currency", "total", "items", "discounts", "taxes",
-                 "payment_method", "invoice_number", "confidence", "checks", "warnings", "text", "timings_ms"}
+                 "payment_method", "invoice_number", "confidence", "checks", "warnings", "text", "timings_ms", "boxes"}
+BOX_KEYS = {"shop", "tax_id", "date", "time", "total", "items", "discounts", "taxes"}
 
 
 def first_mercadona():
@@ -38,6 +39,13 @@ def test_json_form_reads_a_real_ticket(client):
     assert body["shop"]["tax_id"] == truth["shop"]["tax_id"]
     assert [i["amount"] for i in body["items"]] == [i["amount"] for i in truth["items"]]
     assert body["taxes"] == truth["taxes"]
+    boxes = body["boxes"]
+    assert set(boxes) == BOX_KEYS
+    assert len(boxes["items"]) == len(body["items"]) and len(boxes["taxes"]) == len(body["taxes"])
+    for box in [boxes[k] for k in ("shop", "tax_id", "date", "time", "total")] + boxes["items"] + boxes["taxes"]:
+        assert box["page"] == 0 and 0 <= box["left"] < box["right"] <= 1 and 0 <= box["top"] < box["bottom"] <= 1, box
+    # One line each: the total is a few hundredths of the page high, below the date.
+    assert boxes["total"]["bottom"] - boxes["total"]["top"] < 0.05 and boxes["date"]["bottom"] <= boxes["total"]["top"]
     assert body["payment_method"] == truth["payment_method"]
     assert body["checks"] == {"items_sum_matches_total": True, "taxes_match_total": True}
     assert set(body["checks"]) == {"items_sum_matches_total", "taxes_match_total"}

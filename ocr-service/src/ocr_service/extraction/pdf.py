@@ -12,6 +12,8 @@ from PIL import Image
 from ocr_service.errors import PayloadTooLarge, Unprocessable
 from ocr_service.extraction.deadline import Deadline
 from ocr_service.extraction.documents import Upload
+from ocr_service.extraction.locating import LocatedLine
+from ocr_service.extraction.ocr.layout import Word, line_groups
 
 # PDFium keeps global state and is not thread-safe; one worker may run a few requests in threads.
 PDFIUM_LOCK = threading.RLock()
@@ -65,6 +67,39 @@ def page_texts(document: pdfium.PdfDocument, deadline: Deadline) -> list[str]:
         finally:
             page.close()
     return texts
+
+
+def page_lines(document: pdfium.PdfDocument) -> list[LocatedLine]:
+    """The text layer's printed lines and where they are: PDFium's text runs (one font, one line;
+    a letter-spaced font makes a run of each letter) grouped into lines as OCR boxes are, each line
+    read back from its box so that PDFium spaces its words; page-relative boxes from the top left."""
+    found = []
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                runs = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+                words = [Word(textpage.get_text_bounded(*run).strip(), run[0], run[2], height - run[3], height - run[1])
+                         for run in runs]
+                words = [w for w in words if w.text]
+                for group in line_groups(words):
+                    left, right = min(words[i].left for i in group), max(words[i].right for i in group)
+                    top, bottom = min(words[i].top for i in group), max(words[i].bottom for i in group)
+                    text = " ".join(textpage.get_text_bounded(left, height - bottom, right, height - top).split())
+                    box = (left / width, top / height, right / width, bottom / height)
+                    found.append(LocatedLine(index, text, _shares(box)))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    return found
+
+
+def _shares(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    left, top, right, bottom = (round(min(max(v, 0.0), 1.0), 4) for v in box)
+    return left, top, right, bottom
 
 
 # Rendering resolution for pages without a text layer: an embedded scan is rendered at its own

@@ -11,15 +11,17 @@ from PIL import Image
 
 from ocr_service.categories.service import category_model, with_categories
 from ocr_service.config import Settings
-from ocr_service.extraction import documents, pdf, ticket_evidence
+from ocr_service.extraction import documents, locating, pdf, ticket_evidence
 from ocr_service.extraction.deadline import Deadline
 from ocr_service.extraction.documents import Upload
+from ocr_service.extraction.locating import FieldLocations, Located, LocatedLine
 from ocr_service.extraction.ocr.engines import OcrUnavailable
 from ocr_service.extraction.ocr.reader import OcrReader, PageReading
+from ocr_service.extraction.parsing import conventions
 from ocr_service.extraction.parsing.items import ParsedItem
 from ocr_service.extraction.parsing.receipt import Receipt, parse_readings, parse_receipt
 from ocr_service.extraction.timing import StageTimer
-from ocr_service.schemas import Checks, LineItem, OcrResponse, Shop, TaxLine
+from ocr_service.schemas import Checks, FieldBoxes, LineItem, OcrResponse, PageBox, Shop, TaxLine
 
 # Below this many letters and digits per page a text layer is not the ticket's text
 # (scans, pages drawn as vector paths or as many small images): the page is OCR'd instead.
@@ -52,6 +54,11 @@ class Extracted:
     # The OCR'd pages as read, kept for a second look.
     readings: list[PageReading] = field(default_factory=list)
     reader: OcrReader | None = None
+    # The text layer's lines and where they are (OCR'd pages keep theirs in `readings`).
+    text_lines: list[LocatedLine] = field(default_factory=list)
+
+    def lines(self) -> list[LocatedLine]:
+        return self.text_lines or [line for page in self.readings for line in page.lines]
 
 
 def doubtful(receipt: Receipt) -> bool:
@@ -72,8 +79,21 @@ def _line_item(item: ParsedItem) -> LineItem:
                     unit_price=item.unit_price, amount=item.amount)
 
 
+def _box(located: Located | None) -> PageBox | None:
+    if located is None:
+        return None
+    left, top, right, bottom = located.box
+    return PageBox(page=located.page, left=left, top=top, right=right, bottom=bottom)
+
+
+def to_boxes(found: FieldLocations) -> FieldBoxes:
+    return FieldBoxes(**{name: _box(at) for name, at in found.fields.items()},
+                      items=[_box(at) for at in found.items], discounts=[_box(at) for at in found.discounts],
+                      taxes=[_box(at) for at in found.taxes])
+
+
 def to_response(ticket_id: UUID, receipt: Receipt, *, source: str, pages: int, text: str,
-                warnings: list[str], timings: dict[str, int]) -> OcrResponse:
+                warnings: list[str], timings: dict[str, int], boxes: FieldBoxes | None = None) -> OcrResponse:
     return OcrResponse(
         ticket_id=ticket_id,
         source=source,  # type: ignore[arg-type]
@@ -94,6 +114,7 @@ def to_response(ticket_id: UUID, receipt: Receipt, *, source: str, pages: int, t
         warnings=warnings + receipt.warnings,
         text=text,
         timings_ms=timings,
+        boxes=boxes or FieldBoxes(),
     )
 
 
@@ -126,7 +147,8 @@ def extract_text(upload: Upload, settings: Settings, deadline: Deadline, timer: 
         texts = pdf.page_texts(document, deadline)
         started = timer.lap("extract", started)
         if has_usable_text(texts):
-            return Extracted("\n".join(t.strip("\n") for t in texts), "text_layer", pages)
+            return Extracted("\n".join(t.strip("\n") for t in texts), "text_layer", pages,
+                             text_lines=pdf.page_lines(document))
         reader = _reader_or_none(settings, warnings)
         if reader is None:
             return Extracted("\n".join(texts).strip(), "text_layer", pages)
@@ -136,7 +158,7 @@ def extract_text(upload: Upload, settings: Settings, deadline: Deadline, timer: 
             started = time.perf_counter()
             image = pdf.render_page(document, index, settings.max_image_pixels)
             timer.lap("render", started)
-            extracted.readings.append(reader.read(image, timer))
+            extracted.readings.append(reader.read(image, timer, index))
         extracted.text = "\n".join(page.text for page in extracted.readings)
         return extracted
 
@@ -160,8 +182,11 @@ def process_ticket(ticket_id: UUID, upload: Upload, settings: Settings) -> OcrRe
             timer.lap("parse", started)
     if extracted.source == "ocr" and extracted.reader is not None:
         ticket_evidence.refuse_unless_ticket(receipt, readings, upload.file_name)
+    started = time.perf_counter()
+    found = locating.locate(receipt, extracted.lines(), conventions.month_first(extracted.text))
+    timer.lap("locate", started)
     response = to_response(ticket_id, receipt, source=extracted.source, pages=extracted.pages, text=extracted.text,
-                           warnings=warnings, timings=timer.timings)
+                           warnings=warnings, timings=timer.timings, boxes=to_boxes(found))
     started = time.perf_counter()
     response.items = with_categories(response.items, category_model(settings))
     timer.lap("categorise", started)

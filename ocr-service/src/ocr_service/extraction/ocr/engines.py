@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -17,6 +18,22 @@ if TYPE_CHECKING:  # numpy is loaded with the engines, not when the module is im
 
 # A detected line: its four corners (4 x 2), its text and the recogniser's score.
 BoxReading = tuple["np.ndarray", str, float]
+
+
+@dataclass(frozen=True)
+class EngineLine:
+    """One printed line as the engine read it, and the corners of its box (N x 2) on the image read."""
+
+    text: str
+    corners: np.ndarray
+
+
+@dataclass(frozen=True)
+class EngineReading:
+    text: str
+    # Quarter turns counter-clockwise that make the picture upright (see `read_upright`).
+    turns: int
+    lines: list[EngineLine]
 
 # Tesseract's OpenMP threads fight each other (and the other workers) for the cores: one
 # thread per process is several times faster here. Parallelism comes from the workers.
@@ -39,6 +56,10 @@ class OcrEngine(Protocol):
         """The text in reading order, and the quarter turns (counter-clockwise) that make the picture
         upright: 0 from an engine that does not judge it. `quick` asks for a second-look reading,
         which may trade a little completeness for speed."""
+        ...
+
+    def read_lines(self, image: Image.Image) -> EngineReading:
+        """`read_upright`, with where each line was read (page boxes for the review)."""
         ...
 
 
@@ -76,20 +97,39 @@ class TesseractEngine:
 
     def read(self, image: Image.Image) -> str:
         with self._lock:
-            if self._api is None:  # the models load with the first page, not with /health
-                # psm 4: one column of lines of varying size, which is what a ticket is; keeping
-                # the spaces keeps the price columns apart from the names.
-                self._api = self._tesserocr.PyTessBaseAPI(path=self._models, lang=self.languages,
-                                                          psm=self._tesserocr.PSM.SINGLE_COLUMN)
-                self._api.SetVariable("preserve_interword_spaces", "1")
-            # The pixels themselves, not an encoded picture (tesserocr's SetImage writes a BMP that
-            # Leptonica decodes again).
-            grey = image if image.mode == "L" else image.convert("L")
-            self._api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
-            return str(self._api.GetUTF8Text())
+            return self._recognise(image)
+
+    def _recognise(self, image: Image.Image) -> str:
+        """Reads one page; the caller holds the lock."""
+        if self._api is None:  # the models load with the first page, not with /health
+            # psm 4: one column of lines of varying size, which is what a ticket is; keeping
+            # the spaces keeps the price columns apart from the names.
+            self._api = self._tesserocr.PyTessBaseAPI(path=self._models, lang=self.languages,
+                                                      psm=self._tesserocr.PSM.SINGLE_COLUMN)
+            self._api.SetVariable("preserve_interword_spaces", "1")
+        # The pixels themselves, not an encoded picture (tesserocr's SetImage writes a BMP that
+        # Leptonica decodes again).
+        grey = image if image.mode == "L" else image.convert("L")
+        self._api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
+        return str(self._api.GetUTF8Text())
 
     def read_upright(self, image: Image.Image, quick: bool = False) -> tuple[str, int]:
         return self.read(image), 0
+
+    def read_lines(self, image: Image.Image) -> EngineReading:
+        import numpy as np
+
+        level = self._tesserocr.RIL.TEXTLINE
+        with self._lock:
+            text = self._recognise(image)
+            lines = []
+            for found in self._tesserocr.iterate_level(self._api.GetIterator(), level):
+                words, box = found.GetUTF8Text(level), found.BoundingBox(level)
+                if words and words.strip() and box:
+                    left, top, right, bottom = box
+                    corners = [[left, top], [right, top], [right, bottom], [left, bottom]]
+                    lines.append(EngineLine(words.strip(), np.array(corners, dtype=np.float64)))
+        return EngineReading(text, 0, lines)
 
 
 def _tessdata_folder() -> str:
@@ -134,14 +174,22 @@ class RapidOcrEngine:
         return self.read_upright(image)[0]
 
     def read_upright(self, image: Image.Image, quick: bool = False) -> tuple[str, int]:
+        reading = self._read(image, quick)
+        return reading.text, reading.turns
+
+    def read_lines(self, image: Image.Image) -> EngineReading:
+        return self._read(image, False)
+
+    def _read(self, image: Image.Image, quick: bool) -> EngineReading:
         """RapidOCR reads a turned line right (it turns tall boxes and flips upside-down ones
         itself) but leaves the page's order to us: the boxes say which way the lines run, and the
         direction classifier says which way is up. A quick reading finds the lines on a reduced
         copy (`QUICK_DET_SCALE`); each line is still recognised at full size."""
         import numpy as np
 
-        from ocr_service.extraction.ocr.layout import Word, words_to_lines
+        from ocr_service.extraction.ocr.layout import Word, line_groups, line_text
 
+        given_width = image.width
         if max(image.size) > MAX_SIDE_PX:  # as RapidOCR itself does: beyond this, only slower
             image = image.resize((round(image.width * MAX_SIDE_PX / max(image.size)),
                                   round(image.height * MAX_SIDE_PX / max(image.size))), Image.Resampling.LANCZOS)
@@ -154,7 +202,10 @@ class RapidOcrEngine:
         level = _levelled(upright)
         words = [Word(text, float(b[:, 0].min()), float(b[:, 0].max()), float(b[:, 1].min()), float(b[:, 1].max()))
                  for b, (_, text, _score) in zip(level, result)]
-        return words_to_lines(words), turns
+        groups = line_groups(words)
+        back = given_width / image.width  # the boxes on the picture as it was given
+        lines = [EngineLine(line_text(words, g), np.concatenate([boxes[i] for i in g]) * back) for g in groups]
+        return EngineReading("\n".join(line.text for line in lines), turns, lines)
 
     def _read_boxes(self, pixels: np.ndarray, det_scale: float) -> list[BoxReading]:
         """RapidOCR's own steps (detect, classify the direction, recognise), with the detector on a

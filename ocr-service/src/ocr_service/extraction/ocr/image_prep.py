@@ -12,7 +12,10 @@ import cv2
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
+from ocr_service.extraction.ocr.geometry import PageMap, exif_turn, pil_rotation, scaling, translation
+
 ANALYSIS_WIDTH = 800
+EXIF_ORIENTATION = 0x0112
 MAX_SKEW_DEGREES = 6.0
 SKEW_STEP_DEGREES = 0.2
 COARSE_SKEW_STEP_DEGREES = 1.0
@@ -114,20 +117,25 @@ def _print_box(ink: np.ndarray) -> tuple[int, int, int, int] | None:
         rest = [b for b in rest if b not in joining]
 
 
-def crop_to_print(grey: Image.Image) -> Image.Image:
-    """The part of the page that holds the print, with a margin; the whole page when the print
-    covers most of it or none is found."""
+def print_cut(grey: Image.Image) -> tuple[int, int, int, int] | None:
+    """Left, top, right, bottom of the part of the page that holds the print, with a margin; None
+    when the print covers most of the page or none is found (the whole page is kept)."""
     small, scale = _analysis_copy(grey)
     box = _print_box(_ink_mask(small))
     if box is None:
-        return grey
+        return None
     left, top, right, bottom = box
     if (right - left) * (bottom - top) >= CROP_BELOW_PAGE_SHARE * small.width * small.height:
-        return grey
+        return None
     margin = CROP_MARGIN_SHARE * max(small.size)
     cut = (max(0.0, left - margin) / scale, max(0.0, top - margin) / scale,
            min(small.width, right + margin) / scale, min(small.height, bottom + margin) / scale)
-    return grey.crop((round(cut[0]), round(cut[1]), round(cut[2]), round(cut[3])))
+    return round(cut[0]), round(cut[1]), round(cut[2]), round(cut[3])
+
+
+def crop_to_print(grey: Image.Image) -> Image.Image:
+    cut = print_cut(grey)
+    return grey if cut is None else grey.crop(cut)
 
 
 def deskew(grey: Image.Image) -> tuple[Image.Image, float]:
@@ -178,12 +186,28 @@ def binarise(grey: Image.Image) -> Image.Image:
 def prepare(image: Image.Image, binarise_it: bool | None = None) -> tuple[Image.Image, dict[str, float]]:
     """The image grey, straight and rescaled; binarised when `binarise_it` says so, or (None) when
     its resolution allows."""
-    grey = crop_to_print(to_grey(image))
+    prepared, info, _ = prepare_mapped(image, PageMap.of(image.size), binarise_it)
+    return prepared, info
+
+
+def prepare_mapped(image: Image.Image, page: PageMap,
+                   binarise_it: bool | None = None) -> tuple[Image.Image, dict[str, float], PageMap]:
+    """`prepare`, and `page` carried through every step that moves pixels (geometry.py)."""
+    orientation = image.getexif().get(EXIF_ORIENTATION, 1)
+    grey = to_grey(image)
+    page = page.then(exif_turn(orientation, image.size))
+    cut = print_cut(grey)
+    if cut is not None:
+        grey = grey.crop(cut)
+        page = page.then(translation(-cut[0], -cut[1]))
     straight, angle = deskew(grey)
+    if straight is not grey:
+        page = page.then(pil_rotation(-angle, grey.size, straight.size))
     scaled, factor = normalise_scale(straight)
+    page = page.then(scaling(scaled.width / straight.width, scaled.height / straight.height))
     # Binarising removes scanner noise and JPEG halos, but thin strokes of a low-resolution
     # image (one we had to enlarge a lot) break apart: those stay grey.
     binarised = factor <= MAX_SCALE_TO_BINARISE if binarise_it is None else binarise_it
     if binarised:
         scaled = binarise(scaled)
-    return scaled, {"skew_degrees": round(angle, 2), "scale": round(factor, 3), "binarised": float(binarised)}
+    return scaled, {"skew_degrees": round(angle, 2), "scale": round(factor, 3), "binarised": float(binarised)}, page

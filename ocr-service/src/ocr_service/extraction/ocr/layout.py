@@ -22,15 +22,25 @@ class Word:
         return self.bottom - self.top
 
 
-def words_to_lines(words: list[Word]) -> str:
-    """Group boxes whose vertical middles fall within half a box height, left to right."""
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: w.middle):
+def line_groups(words: list[Word]) -> list[list[int]]:
+    """The words of each printed line (indices into `words`), top to bottom and left to right:
+    boxes whose vertical middles fall within half a box height go together."""
+    lines: list[list[int]] = []
+    for index in sorted(range(len(words)), key=lambda i: words[i].middle):
+        word = words[index]
         if lines:
-            last = lines[-1]
+            last = [words[i] for i in lines[-1]]
             reference = sum(w.middle for w in last) / len(last)
             if abs(word.middle - reference) <= 0.5 * max(word.height, min(w.height for w in last)):
-                last.append(word)
+                lines[-1].append(index)
                 continue
-        lines.append([word])
-    return "\n".join("   ".join(w.text for w in sorted(line, key=lambda w: w.left)) for line in lines)
+        lines.append([index])
+    return [sorted(line, key=lambda i: words[i].left) for line in lines]
+
+
+def line_text(words: list[Word], line: list[int]) -> str:
+    return "   ".join(words[i].text for i in line)
+
+
+def words_to_lines(words: list[Word]) -> str:
+    return "\n".join(line_text(words, line) for line in line_groups(words))

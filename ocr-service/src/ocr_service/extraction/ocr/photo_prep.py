@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from ocr_service.extraction.ocr import image_prep
+from ocr_service.extraction.ocr.geometry import PageMap
 
 # The picture is analysed at this size: enough to find a ticket's outline, cheap to do.
 ANALYSIS_SIDE_PX = 640
@@ -139,13 +140,15 @@ def _widen(corners: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     return np.asarray(np.clip(widened, 0, [shape[1] - 1, shape[0] - 1]), dtype=np.float32)
 
 
-def _warp(image: np.ndarray, corners: np.ndarray) -> np.ndarray:
+def _warp(image: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The quadrilateral cut out as a rectangle, and the perspective map that did it."""
     top_left, top_right, bottom_right, bottom_left = corners
     width = int(max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left)))
     height = int(max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right)))
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners, target)
-    return cv2.warpPerspective(image, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+    cut = cv2.warpPerspective(image, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+    return cut, np.asarray(matrix, dtype=np.float64)
 
 
 def flatten_light(grey: np.ndarray, text_height_px: float) -> np.ndarray:
@@ -168,8 +171,14 @@ def flatten_light(grey: np.ndarray, text_height_px: float) -> np.ndarray:
 def rectify(image: Image.Image, outline: np.ndarray | None) -> Image.Image:
     """The ticket cut out of the photo along `outline` (from `look_at`; the whole picture when
     None), in grey, with its light flattened (see the module's invariants)."""
+    return rectify_mapped(image, outline, PageMap.of(image.size))[0]
+
+
+def rectify_mapped(image: Image.Image, outline: np.ndarray | None, page: PageMap) -> tuple[Image.Image, PageMap]:
+    """`rectify`, and `page` carried through the cut-out (geometry.py)."""
     grey = np.asarray(image.convert("L"))
     if outline is not None:
-        grey = _warp(grey, _widen(outline, grey.shape))
+        grey, matrix = _warp(grey, _widen(outline, grey.shape))
+        page = page.then(matrix)
     flat = flatten_light(grey, image_prep.line_height(Image.fromarray(grey)) or DEFAULT_TEXT_HEIGHT_PX)
-    return Image.fromarray(flat)
+    return Image.fromarray(flat), page

@@ -16,14 +16,16 @@ Invariants:
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PIL import Image
 
 from ocr_service.config import Settings
+from ocr_service.extraction.locating import LocatedLine
 from ocr_service.extraction.ocr import image_prep, photo_prep
 from ocr_service.extraction.ocr.cleanup import clean_ocr_text
 from ocr_service.extraction.ocr.engines import OcrEngine, OcrUnavailable, describe, get_engine
+from ocr_service.extraction.ocr.geometry import PageMap
 from ocr_service.extraction.timing import StageTimer
 
 
@@ -35,6 +37,8 @@ class PageReading:
     prepared: Image.Image
     binarised: bool
     engine: OcrEngine
+    # Each printed line and where it is on the page (for the review's boxes).
+    lines: list[LocatedLine] = field(default_factory=list)
 
 
 class OcrReader:
@@ -66,20 +70,22 @@ class OcrReader:
                 pass  # the scan engine reads everything then
         return ", ".join(dict.fromkeys(found))
 
-    def read(self, image: Image.Image, timer: StageTimer) -> PageReading:
+    def read(self, image: Image.Image, timer: StageTimer, page_index: int = 0) -> PageReading:
         started = time.perf_counter()
         look = photo_prep.look_at(image)
-        straight = photo_prep.rectify(image, look.outline) if look.photo else image
+        page = PageMap.of(image.size)
+        straight, page = photo_prep.rectify_mapped(image, look.outline, page) if look.photo else (image, page)
         # Photos stay grey: measured on photos-dev, binarising them costs the photo engine dates and totals.
-        prepared, info = image_prep.prepare(straight, False if look.photo else None)
+        prepared, info, page = image_prep.prepare_mapped(straight, page, False if look.photo else None)
         engine = self.photo_engine if look.photo else self.scan_engine
         started = timer.lap("prepare", started)
-        text, turns = engine.read_upright(prepared)
-        if turns:  # the second look reads the page upright
-            straight, prepared = (im.rotate(90 * turns, expand=True) for im in (straight, prepared))
+        reading = engine.read_lines(prepared)
+        if reading.turns:  # the second look reads the page upright
+            straight, prepared = (im.rotate(90 * reading.turns, expand=True) for im in (straight, prepared))
         timer.lap("ocr", started)
-        text = clean_ocr_text(text)
-        return PageReading(text, straight, prepared, bool(info["binarised"]), engine)
+        lines = [LocatedLine(page_index, clean_ocr_text(line.text), box) for line in reading.lines
+                 if (box := page.to_page(line.corners)) is not None]
+        return PageReading(clean_ocr_text(reading.text), straight, prepared, bool(info["binarised"]), engine, lines)
 
     def second_look_leads(self, pages: list[PageReading]) -> bool:
         """Whether the second look's reading leads the vote on ties: the second engine's look at a
