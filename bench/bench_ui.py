@@ -194,7 +194,10 @@ def main() -> int:
                         "median_p99_pulse_gap_ms": median_of(imports, "pulse_gap_ms", "p99"),
                         "median_max_runlater_delay_ms": median_of(imports, "runlater_delay_ms", "max"),
                         "worst_max_runlater_delay_ms": max(r["runlater_delay_ms"]["max"] for r in imports),
-                        "pulse_gaps_over_100ms": sum(r["pulse_gap_ms"]["over_100ms"] for r in imports)}
+                        "pulse_gaps_over_100ms": sum(r["pulse_gap_ms"]["over_100ms"] for r in imports),
+                        # From selecting a row to its page on screen, after the import (one-page PDFs, photos).
+                        "median_pdf_page_shown_ms": median_of(imports, "page_shown_ms", "pdf", "p50"),
+                        "median_photo_page_shown_ms": median_of(imports, "page_shown_ms", "photo", "p50")}
     i = report["import"]
     print(f"first import after a build (records the class archive): FX pulse gap max "
           f"{first_import['pulse_gap_ms']['max']:.1f} ms, runLater delay max {first_import['runlater_delay_ms']['max']:.1f} ms")
@@ -202,6 +205,8 @@ def main() -> int:
           f"{i['median_max_pulse_gap_ms']:.1f} ms (worst {i['worst_max_pulse_gap_ms']:.1f}), p99 "
           f"{i['median_p99_pulse_gap_ms']:.1f} ms; runLater delay max median {i['median_max_runlater_delay_ms']:.1f} ms "
           f"(worst {i['worst_max_runlater_delay_ms']:.1f}); gaps over 100 ms: {i['pulse_gaps_over_100ms']}")
+    print(f"page shown in the review after selecting its ticket: one-page PDF median {i['median_pdf_page_shown_ms']:.0f} ms, "
+          f"photo median {i['median_photo_page_shown_ms']:.0f} ms")
     print(f"report: {write_report('ui', report)}")
     return 0
 

@@ -2,6 +2,7 @@ package es.cesta.tickets;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ticket fields a person can correct in the review. One name each, used alike for the library's
@@ -28,5 +29,10 @@ public enum TicketField {
 
     public static List<String> keys() {
         return Arrays.stream(values()).map(TicketField::key).toList();
+    }
+
+    /** The field of a key, if it names one. */
+    public static Optional<TicketField> of(String key) {
+        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
     }
 }

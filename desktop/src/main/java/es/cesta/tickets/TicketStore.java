@@ -3,6 +3,7 @@ package es.cesta.tickets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import es.cesta.client.IntelligenceClient;
 import es.cesta.client.OcrResult;
+import es.cesta.client.PageBoxes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -202,10 +203,17 @@ public final class TicketStore implements AutoCloseable {
         }
     }
 
-    /** What the service said about its own reading: how sure it is of each field, and its self-checks. */
+    /**
+     * What the service said about its own reading: how sure it is of each field, its self-checks,
+     * and where on the page it read each field.
+     */
     public record Reading(
-            String source, Map<String, Double> confidence, Map<String, Boolean> checks, List<String> warnings) {
-        static final Reading NONE = new Reading(null, Map.of(), Map.of(), List.of());
+            String source,
+            Map<String, Double> confidence,
+            Map<String, Boolean> checks,
+            List<String> warnings,
+            PageBoxes boxes) {
+        static final Reading NONE = new Reading(null, Map.of(), Map.of(), List.of(), PageBoxes.NONE);
     }
 
     /**
@@ -314,7 +322,8 @@ public final class TicketStore implements AutoCloseable {
                     answer.source(),
                     Optional.ofNullable(answer.confidence()).orElse(Map.of()),
                     Optional.ofNullable(answer.checks()).orElse(Map.of()),
-                    Optional.ofNullable(answer.warnings()).orElse(List.of()));
+                    Optional.ofNullable(answer.warnings()).orElse(List.of()),
+                    Optional.ofNullable(answer.boxes()).orElse(PageBoxes.NONE));
         } catch (IOException e) {
             throw new StoreException("Cannot read the stored answer of ticket " + id + ": " + e.getMessage(), e);
         }

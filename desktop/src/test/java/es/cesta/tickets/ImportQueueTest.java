@@ -120,6 +120,8 @@ class ImportQueueTest {
             java.util.UUID id = queue.submit(List.of(ticket)).get(0).join().ticketId();
             List<TicketStore.ItemRow> items = store.items(id);
             assertFalse(items.isEmpty());
+            es.cesta.client.PageBoxes boxes = store.reading(id).boxes();
+            assertTrue(boxes.total() != null && boxes.items().size() == items.size(), "where each was read: " + boxes);
             store.corrections().save(id, TicketField.SHOP_NAME.key(), "MY CORNER SHOP");
             store.corrections().save(id, items.get(0).field(LineColumn.DESCRIPTION), "BREAD");
             store.corrections().save(id, items.get(1).removalField(), "yes");
@@ -152,6 +154,7 @@ class ImportQueueTest {
             assertTrue(now.stream().anyMatch(i -> "NEWSPAPER".equals(i.description()) && "1.80".equals(i.amount())));
             assertEquals(items.stream().filter(i -> i.kind().equals("item")).count(), reread.items());
             assertEquals(1, store.all().size());
+            assertEquals(boxes, store.reading(id).boxes(), "the new reading's boxes, the same page");
         }
     }
 

@@ -296,6 +296,68 @@ class MainWindowTest {
     }
 
     @Test
+    void theFieldInFocusIsHighlightedWhereItWasReadOnAPageThatZooms(FxRobot robot) throws Exception {
+        TableView<TicketRow> table = importOne(robot, "mercadona-2023-11-25-d5cb91a5.pdf");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        javafx.scene.image.ImageView page = robot.lookup("#pageView").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.getImage() != null);
+        es.cesta.client.PageBoxes boxes =
+                app.store().reading(table.getItems().get(0).ticketId()).boxes();
+        assertTrue(boxes.total() != null && boxes.items().size() >= 5, "the service said where: " + boxes);
+
+        robot.clickOn("#totalField");
+        javafx.scene.shape.Rectangle mark = robot.lookup(".page-highlight").queryAs(javafx.scene.shape.Rectangle.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, mark::isVisible);
+        assertOn(mark, page, boxes.total());
+        Label zoom = robot.lookup("#zoomLabel").queryAs(Label.class);
+        assertEquals("100 %", zoom.getText());
+        double fitted = page.getFitWidth();
+
+        robot.clickOn("#zoomInButton");
+        robot.clickOn("#zoomInButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("156 %", zoom.getText());
+        assertEquals(fitted * 1.5625, page.getFitWidth(), 1);
+        assertOn(mark, page, boxes.total()); // the box stays on its print at any zoom
+        javafx.scene.control.ScrollPane scroll =
+                robot.lookup("#pageScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(
+                scroll.localToScene(scroll.getLayoutBounds()).intersects(mark.localToScene(mark.getBoundsInLocal())),
+                "the highlighted total is scrolled into view");
+
+        TableView<?> items = robot.lookup("#itemsTable").queryTableView();
+        robot.interact(() -> items.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertOn(mark, page, boxes.items().get(3));
+
+        robot.moveTo(scroll).press(javafx.scene.input.KeyCode.CONTROL).scroll(2, javafx.geometry.VerticalDirection.UP);
+        robot.release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Two notches of Ctrl + wheel are two zoom steps (Monocle's wheel direction is its own, so the
+        // sign is not checked here: either 100 % or 244 % from 156 %).
+        double ratio = page.getFitWidth() / (fitted * 1.5625);
+        assertTrue(
+                Math.abs(ratio - 1.5625) < 0.01 || Math.abs(ratio - 0.64) < 0.01,
+                "Ctrl + wheel zooms: " + zoom.getText());
+        robot.clickOn("#fitWidthButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("100 %", zoom.getText());
+        assertEquals(fitted, page.getFitWidth(), 1);
+    }
+
+    /** The highlight lies over the box, in shares of the page as shown (a few pixels of margin). */
+    private static void assertOn(
+            javafx.scene.shape.Rectangle mark, javafx.scene.image.ImageView page, es.cesta.client.PageBoxes.Box box) {
+        double width = page.getBoundsInParent().getWidth();
+        double height = page.getBoundsInParent().getHeight();
+        double slack = 6;
+        assertEquals(box.left() * width, mark.getX(), slack, "left");
+        assertEquals(box.top() * height, mark.getY(), slack, "top");
+        assertEquals(box.right() * width, mark.getX() + mark.getWidth(), slack, "right");
+        assertEquals(box.bottom() * height, mark.getY() + mark.getHeight(), slack, "bottom");
+    }
+
+    @Test
     void spanishChosenInSettingsRewordsTheWindowAndIsKeptAfterARestart(FxRobot robot) throws Exception {
         importOne(robot, "dia-2025-01-14-22b07d75.pdf");
         robot.interact(() -> ((javafx.scene.control.MenuButton)

@@ -97,6 +97,8 @@ class ScreenshotTest {
                         .getChildren()
                         .isEmpty());
         double light = capture(robot, "tickets.png");
+        showTotalOnZoomedPage(robot);
+        capture(robot, "review-total.png");
 
         showSpending(robot);
         capture(robot, "spending.png");
@@ -108,9 +110,13 @@ class ScreenshotTest {
         choose(robot, "Dark");
         double dark = capture(robot, "tickets-dark.png");
         assertTrue(dark < light - 40, "the dark theme is darker on screen: " + dark + " vs " + light);
+        showTotalOnZoomedPage(robot);
+        capture(robot, "review-total-dark.png");
         choose(robot, "Light");
         choose(robot, "Español");
         capture(robot, "tickets-es.png");
+        showTotalOnZoomedPage(robot);
+        capture(robot, "review-total-es.png");
         assertEquals("Fecha", app.mainView().table().getColumns().get(0).getText());
         showSpending(robot);
         capture(robot, "spending-es.png");
@@ -122,6 +128,8 @@ class ScreenshotTest {
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
         capture(robot, "tickets-es-dark.png");
+        showTotalOnZoomedPage(robot);
+        capture(robot, "review-total-es-dark.png");
         Path inbox = Files.createTempDirectory("cesta-inbox");
         robot.interact(() -> app.mainView().watchFolder(inbox));
         MenuButton settings = (MenuButton) robot.lookup("#settingsButton").query();
@@ -137,6 +145,31 @@ class ScreenshotTest {
         robot.interact(english::show);
         capture(robot, "settings.png", MENU_ROOM);
         robot.interact(english::hide);
+    }
+
+    /**
+     * The review of a Mercadona ticket with its total in focus: the page zoomed in twice and the
+     * total's line highlighted where the service read it, scrolled into view.
+     */
+    private void showTotalOnZoomedPage(FxRobot robot) throws Exception {
+        TableView<TicketRow> table = app.mainView().table();
+        int row = table.getItems().stream()
+                .filter(r -> r.file().getFileName().toString().startsWith("mercadona"))
+                .map(table.getItems()::indexOf)
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> {
+            table.getSelectionModel().clearAndSelect(row);
+            table.scrollTo(row);
+        });
+        ImageView page = robot.lookup("#pageView").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.getImage() != null);
+        robot.clickOn("#fitWidthButton");
+        robot.clickOn("#totalField");
+        robot.clickOn("#zoomInButton");
+        robot.clickOn("#zoomInButton");
+        javafx.scene.shape.Rectangle mark = robot.lookup(".page-highlight").queryAs(javafx.scene.shape.Rectangle.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, mark::isVisible);
     }
 
     /** The Spending tab over every ticket, once its per-category chart is drawn. */

@@ -78,13 +78,68 @@ public final class UiBench extends CestaApp {
             double seconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(300);
             prober.shutdownNow();
-            Files.writeString(out, report(files.size(), seconds));
+            List<Long> pdfPages = pageWaits(".pdf");
+            List<Long> photoPages = pageWaits(".jpg");
+            Files.writeString(out, report(files.size(), seconds, pdfPages, photoPages));
         } catch (Exception e) {
             java.util.logging.Logger.getLogger(UiBench.class.getName())
                     .log(java.util.logging.Level.SEVERE, "the window benchmark failed", e);
         } finally {
             Platform.runLater(Platform::exit);
         }
+    }
+
+    // Tickets whose page is shown one after the other, once the import is over.
+    private static final int PAGES_SHOWN = 12;
+
+    /**
+     * What the person waits for a ticket's page in the review: from selecting its row to its page on
+     * screen (the ticket read from the library, the page rendered off the FX thread), per file type.
+     */
+    private List<Long> pageWaits(String suffix) throws Exception {
+        List<Long> waits = new ArrayList<>();
+        List<TicketRow> rows = onFx(() -> viewModel().rows().stream()
+                .filter(r -> r.file()
+                        .getFileName()
+                        .toString()
+                        .toLowerCase(Locale.ROOT)
+                        .endsWith(suffix))
+                .limit(PAGES_SHOWN)
+                .toList());
+        for (TicketRow row : rows) {
+            onFx(() -> {
+                viewModel().select(null);
+                return null;
+            });
+            java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+            long[] took = new long[1];
+            javafx.beans.value.ChangeListener<javafx.scene.image.Image> onPage = (o, was, now) -> {
+                if (now != null && shown.getCount() > 0) {
+                    took[0] = System.nanoTime();
+                    shown.countDown();
+                }
+            };
+            long started = onFx(() -> {
+                viewModel().details().pageProperty().addListener(onPage);
+                long now = System.nanoTime();
+                viewModel().select(row);
+                return now;
+            });
+            if (shown.await(30, TimeUnit.SECONDS)) {
+                waits.add(took[0] - started);
+            }
+            onFx(() -> {
+                viewModel().details().pageProperty().removeListener(onPage);
+                return null;
+            });
+        }
+        return waits;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(30, TimeUnit.SECONDS);
     }
 
     private boolean finished(int expected) throws Exception {
@@ -145,20 +200,23 @@ public final class UiBench extends CestaApp {
                 TimeUnit.MILLISECONDS);
     }
 
-    private String report(int tickets, double seconds) {
+    private String report(int tickets, double seconds, List<Long> pdfPages, List<Long> photoPages) {
         long failed = viewModel().rows().stream()
                 .filter(r -> r.stateProperty().get().startsWith("failed"))
                 .count();
         return String.format(
                 Locale.ROOT,
                 "{\"tickets\": %d, \"failed\": %d, \"import_s\": %.2f, "
-                        + "\"pulse_gap_ms\": %s, \"runlater_delay_ms\": %s, \"stalls\": %s}",
+                        + "\"pulse_gap_ms\": %s, \"runlater_delay_ms\": %s, \"stalls\": %s, "
+                        + "\"page_shown_ms\": {\"pdf\": %s, \"photo\": %s}}",
                 tickets,
                 failed,
                 seconds,
                 stats(pulseGapsNs),
                 stats(runLaterDelaysNs),
-                json(stalls));
+                json(stalls),
+                stats(pdfPages),
+                stats(photoPages));
     }
 
     private static String json(List<String> texts) {

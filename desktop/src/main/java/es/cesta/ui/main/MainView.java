@@ -199,6 +199,17 @@ public final class MainView {
     private Label pageHint;
 
     @FXML
+    private Button zoomInButton;
+
+    @FXML
+    private Button zoomOutButton;
+
+    @FXML
+    private Label zoomLabel;
+
+    private PageViewer pageViewer;
+
+    @FXML
     private TextField shopField;
 
     @FXML
@@ -431,8 +442,15 @@ public final class MainView {
         reviewedNodes.put(TicketField.PURCHASE_TIME.key(), timeField);
         reviewedNodes.put(TicketField.TOTAL.key(), totalField);
         reviewedNodes.put(TicketField.PAYMENT_METHOD.key(), paymentField);
-        reviewedNodes.forEach(
-                (field, node) -> ((TextField) node).textProperty().bindBidirectional(details.field(field)));
+        reviewedNodes.forEach((field, node) -> {
+            ((TextField) node).textProperty().bindBidirectional(details.field(field));
+            // The field in focus is highlighted on the page where it was read.
+            node.focusedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    details.showWhereField(field);
+                }
+            });
+        });
         reviewedNodes.put("items", itemsTable);
         reviewedNodes.put("taxes", taxesTable);
         details.doubts().addListener((MapChangeListener<String, String>) change -> showDoubts());
@@ -447,10 +465,19 @@ public final class MainView {
         undoButton.disableProperty().bind(details.canUndoProperty().not());
         undoButton.setTooltip(new Tooltip(texts().get("action.undoTip")));
         pageView.imageProperty().bind(details.pageProperty());
-        pageView.fitWidthProperty()
-                .bind(Bindings.createDoubleBinding(
-                        () -> Math.max(50, pageScroll.getViewportBounds().getWidth() - 2),
-                        pageScroll.viewportBoundsProperty()));
+        pageViewer = new PageViewer(pageScroll, pageView);
+        pageViewer.highlightProperty().bind(details.highlightProperty());
+        zoomLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> texts().get(
+                                        "page.zoom",
+                                        Math.round(pageViewer.zoomProperty().get() * 100)),
+                        pageViewer.zoomProperty()));
+        zoomInButton.setTooltip(new Tooltip(texts().get("page.zoomIn")));
+        zoomOutButton.setTooltip(new Tooltip(texts().get("page.zoomOut")));
+        itemsTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> details.showWhereLine(now));
+        taxesTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> details.showWhereTax(now));
         pageHint.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
@@ -880,6 +907,21 @@ public final class MainView {
         if (file != null) {
             viewModel.export(file.toPath());
         }
+    }
+
+    @FXML
+    private void zoomIn() {
+        pageViewer.zoomIn();
+    }
+
+    @FXML
+    private void zoomOut() {
+        pageViewer.zoomOut();
+    }
+
+    @FXML
+    private void fitWidth() {
+        pageViewer.fitWidth();
     }
 
     @FXML

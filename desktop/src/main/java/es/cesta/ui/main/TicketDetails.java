@@ -1,5 +1,6 @@
 package es.cesta.ui.main;
 
+import es.cesta.client.PageBoxes;
 import es.cesta.tickets.ImportState;
 import es.cesta.tickets.LineColumn;
 import es.cesta.tickets.SelfChecks;
@@ -73,6 +74,8 @@ public final class TicketDetails {
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper twin = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Image> page = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PageBoxes.Box> highlight = new ReadOnlyObjectWrapper<>();
+    private FieldPlaces places = new FieldPlaces(PageBoxes.NONE);
     private final ReadOnlyStringWrapper pageProblem = new ReadOnlyStringWrapper("");
     private Texts texts;
     private UUID ticketId;
@@ -152,6 +155,8 @@ public final class TicketDetails {
         page.set(null);
         pageProblem.set("");
         loaded.clear();
+        places = new FieldPlaces(data == null ? PageBoxes.NONE : data.reading().boxes());
+        highlight.set(null);
         loaded.put(TicketField.SHOP_NAME.key(), ticket == null ? "" : text(ticket.shopName()));
         loaded.put(TicketField.SHOP_TAX_ID.key(), ticket == null ? "" : text(ticket.taxId()));
         LocalFormats formats = texts.formats();
@@ -370,8 +375,10 @@ public final class TicketDetails {
             if (Objects.equals(ticketId, id)) {
                 generation.incrementAndGet();
                 Image image = page.get();
+                PageBoxes.Box shown = highlight.get();
                 apply(reloaded);
                 page.set(image); // same file, same picture
+                highlight.set(shown);
                 status.set(said);
             }
             done.accept(reloaded.ticket());
@@ -442,6 +449,26 @@ public final class TicketDetails {
     /** Doubtful fields ("shop_name", "purchase_date", "total", "items", "taxes"...) with the reason. */
     public ObservableMap<String, String> doubts() {
         return doubts;
+    }
+
+    /** Highlights on the page where a field (a TicketField key) was read; nothing when unknown. */
+    public void showWhereField(String fieldKey) {
+        highlight.set(places.ofField(fieldKey).orElse(null));
+    }
+
+    /** Highlights where an item or discount line was read. */
+    public void showWhereLine(LineRow line) {
+        highlight.set(line == null ? null : places.ofLine(line).orElse(null));
+    }
+
+    /** Highlights where a VAT row was read. */
+    public void showWhereTax(LineRow tax) {
+        highlight.set(tax == null ? null : places.ofTax(tax).orElse(null));
+    }
+
+    /** The box on the first page to highlight: where the field in focus was read; null for none. */
+    public ReadOnlyObjectProperty<PageBoxes.Box> highlightProperty() {
+        return highlight.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Image> pageProperty() {
