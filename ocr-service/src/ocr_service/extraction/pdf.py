@@ -80,16 +80,17 @@ def page_lines(document: pdfium.PdfDocument) -> list[LocatedLine]:
             width, height = page.get_size()
             textpage = page.get_textpage()
             try:
+                # The runs' places alone group them into lines; each line's text is read once, from its box
+                # (reading every run's text cost more than the rest of a text-layer ticket's extraction).
                 runs = [textpage.get_rect(i) for i in range(textpage.count_rects())]
-                words = [Word(textpage.get_text_bounded(*run).strip(), run[0], run[2], height - run[3], height - run[1])
-                         for run in runs]
-                words = [w for w in words if w.text]
+                words = [Word("", run[0], run[2], height - run[3], height - run[1]) for run in runs]
                 for group in line_groups(words):
                     left, right = min(words[i].left for i in group), max(words[i].right for i in group)
                     top, bottom = min(words[i].top for i in group), max(words[i].bottom for i in group)
                     text = " ".join(textpage.get_text_bounded(left, height - bottom, right, height - top).split())
-                    box = (left / width, top / height, right / width, bottom / height)
-                    found.append(LocatedLine(index, text, _shares(box)))
+                    if text:
+                        box = (left / width, top / height, right / width, bottom / height)
+                        found.append(LocatedLine(index, text, _shares(box)))
             finally:
                 textpage.close()
         finally:

@@ -24,17 +24,19 @@ class Word:
 
 def line_groups(words: list[Word]) -> list[list[int]]:
     """The words of each printed line (indices into `words`), top to bottom and left to right:
-    boxes whose vertical middles fall within half a box height go together."""
+    boxes whose vertical middles fall within half a box height go together. The current line's
+    middle and smallest height are kept as it grows (a letter-spaced PDF has a run per letter)."""
     lines: list[list[int]] = []
+    middle_sum = smallest = 0.0
     for index in sorted(range(len(words)), key=lambda i: words[i].middle):
         word = words[index]
-        if lines:
-            last = [words[i] for i in lines[-1]]
-            reference = sum(w.middle for w in last) / len(last)
-            if abs(word.middle - reference) <= 0.5 * max(word.height, min(w.height for w in last)):
-                lines[-1].append(index)
-                continue
+        if lines and abs(word.middle - middle_sum / len(lines[-1])) <= 0.5 * max(word.height, smallest):
+            lines[-1].append(index)
+            middle_sum += word.middle
+            smallest = min(smallest, word.height)
+            continue
         lines.append([index])
+        middle_sum, smallest = word.middle, word.height
     return [sorted(line, key=lambda i: words[i].left) for line in lines]
 
 
