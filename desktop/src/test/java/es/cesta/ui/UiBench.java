@@ -28,6 +28,9 @@ import javafx.stage.Stage;
 public final class UiBench extends CestaApp {
 
     private final List<Long> pulseGapsNs = new CopyOnWriteArrayList<>();
+    // The pulse gaps while pages are shown one after the other, once the import is over.
+    private final List<Long> pageGapsNs = new CopyOnWriteArrayList<>();
+    private volatile List<Long> gapsNow = pulseGapsNs;
     private final List<Long> runLaterDelaysNs = new CopyOnWriteArrayList<>();
     private final List<String> stalls = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,6 +81,7 @@ public final class UiBench extends CestaApp {
             double seconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(300);
             prober.shutdownNow();
+            gapsNow = pageGapsNs;
             List<Long> pdfPages = pageWaits(".pdf");
             List<Long> photoPages = pageWaits(".jpg");
             Files.writeString(out, report(files.size(), seconds, pdfPages, photoPages));
@@ -167,7 +171,7 @@ public final class UiBench extends CestaApp {
             @Override
             public void handle(long now) {
                 if (last != 0) {
-                    pulseGapsNs.add(now - last);
+                    gapsNow.add(now - last);
                 }
                 last = now;
             }
@@ -208,7 +212,7 @@ public final class UiBench extends CestaApp {
                 Locale.ROOT,
                 "{\"tickets\": %d, \"failed\": %d, \"import_s\": %.2f, "
                         + "\"pulse_gap_ms\": %s, \"runlater_delay_ms\": %s, \"stalls\": %s, "
-                        + "\"page_shown_ms\": {\"pdf\": %s, \"photo\": %s}}",
+                        + "\"page_shown_ms\": {\"pdf\": %s, \"photo\": %s}, \"page_pulse_gap_ms\": %s}",
                 tickets,
                 failed,
                 seconds,
@@ -216,7 +220,8 @@ public final class UiBench extends CestaApp {
                 stats(runLaterDelaysNs),
                 json(stalls),
                 stats(pdfPages),
-                stats(photoPages));
+                stats(photoPages),
+                stats(pageGapsNs));
     }
 
     private static String json(List<String> texts) {
