@@ -1,8 +1,11 @@
-"""`./cesta bench prediction`: latency of POST /predict/next-shop by history size, real service.
+"""`./cesta bench prediction`: latency of POST /predict/next-shop by history size, and of
+POST /predict/next-basket on the shopping list's target size, real service.
 
-Histories of 10, 100, 1,000 and 10,000 visits (synthetic grocery shoppers, repeated to size);
---requests per size and run, --runs runs; p50 / p95 of the client-side and service-side
-(Server-Timing) latency, medians over runs. One worker. JSON to bench/results/.
+Next shop: histories of 10, 100, 1,000 and 10,000 visits (synthetic grocery shoppers, repeated to
+size). Next basket: 300 tickets over two years holding 1,500 distinct products (Spanish-style
+descriptions, popularity falling as in real baskets, some printed two ways). --requests per size
+and run, --runs runs; p50 / p95 of the client-side and service-side (Server-Timing) latency,
+medians over runs. One worker. JSON to bench/results/.
 """
 
 from __future__ import annotations
@@ -34,6 +37,63 @@ def history_of(size: int) -> list[dict]:
 
 
 
+NOUNS = ("LECHE", "YOGUR", "PAN", "QUESO", "JAMON", "ATUN", "ARROZ", "PASTA", "TOMATE", "PATATA", "CEBOLLA",
+         "MANZANA", "PLATANO", "NARANJA", "POLLO", "LOMO", "HUEVOS", "ACEITE", "AGUA", "CERVEZA", "ZUMO", "GALLETAS",
+         "CAFE", "AZUCAR", "HARINA", "DETERGENTE", "SUAVIZANTE", "PAPEL", "CHAMPU", "GEL")
+ADJECTIVES = ("ENTERA", "DESNATADA", "NATURAL", "GRIEGO", "INTEGRAL", "CURADO", "TIERNO", "CLARO", "REDONDO",
+              "FRITO", "ROJA", "DULCE", "ECOLOGICO", "FRESCO", "LIGERO", "EXTRA", "SUAVE", "TOSTADO", "BLANCO",
+              "NEGRO", "VERDE", "GRANDE", "PEQUENO", "FAMILIAR", "CLASICO", "CASERO", "RALLADO", "LONCHAS",
+              "SIN SAL", "SIN LACTOSA", "BIO", "PACK", "MINI", "MAXI", "GOURMET", "ORIGINAL", "LIMON", "FRESA",
+              "VAINILLA", "CHOCOLATE", "NUECES", "MIEL", "AVENA", "COCO", "ALMENDRA", "SOJA", "MANGO", "PINA",
+              "MELOCOTON", "CEREZA")
+
+
+def basket_history(tickets: int = 300, products: int = 1500, seed: int = 7) -> list[dict]:
+    """`tickets` tickets over two years holding `products` distinct products, a tenth of the lines
+    printed with the first word after the product's cut short ("LECHE ENT. SUAVE")."""
+    import random
+
+    pick = random.Random(seed)
+    every = [f"{noun} {a} {b}" for noun in NOUNS for a in ADJECTIVES for b in ADJECTIVES if a != b]
+    names = pick.sample(every, products)
+    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(names))]
+    start = dt.datetime(2024, 1, 1, 18, 0)
+    history = []
+    for t in range(tickets):
+        lines = set(pick.choices(range(len(names)), weights, k=pick.randint(5, 30)))
+        lines |= {(t * 5 + j) % len(names) for j in range(5)}  # every product appears somewhere
+        history.append({"datetime": (start + dt.timedelta(days=t * 730 / tickets)).isoformat(), "shop": "MERCADONA",
+                        "items": [{"description": spelled(names[i], pick)} for i in sorted(lines)]})
+    return history
+
+
+def spelled(name: str, pick) -> str:
+    if pick.random() >= 0.1:
+        return name
+    noun, first, rest = name.split(" ", 2)
+    return f"{noun} {first[:3]}. {rest}"
+
+
+def time_next_basket(client: httpx.Client, url: str, runs: int, requests: int) -> dict:
+    history = basket_history()
+    distinct = len({line["description"] for ticket in history for line in ticket["items"]})
+    results = []
+    for run in range(runs):
+        client_ms, server_ms = [], []
+        for k in range(requests):
+            now = (dt.datetime(2026, 1, 2) + dt.timedelta(hours=k * 7 + run)).isoformat()
+            body = {"user_context": {"current_time": now}, "history": history, "k": 20}
+            began = time.perf_counter()
+            answer = client.post(f"{url}/predict/next-basket", json=body)
+            client_ms.append((time.perf_counter() - began) * 1000)
+            answer.raise_for_status()
+            server_ms.append(float(answer.headers["server-timing"].split("dur=")[1]))
+        results.append({"client_p50_ms": percentile(client_ms, 0.5), "client_p95_ms": percentile(client_ms, 0.95),
+                        "service_p50_ms": percentile(server_ms, 0.5), "service_p95_ms": percentile(server_ms, 0.95)})
+    summary = {k: round(statistics.median(r[k] for r in results), 1) for k in results[0]}
+    return {"tickets": len(history), "distinct_descriptions": distinct, **summary}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="cesta bench prediction", description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -63,6 +123,8 @@ def main() -> int:
             report["sizes"][str(size)] = {k: round(statistics.median(r[k] for r in runs), 1) for k in runs[0]}
             print(f"{size:>6} visits: " + ", ".join(f"{k} {v}" for k, v in report["sizes"][str(size)].items()),
                   flush=True)
+        report["next_basket"] = time_next_basket(client, service.url, args.runs, args.requests)
+        print("next basket: " + ", ".join(f"{k} {v}" for k, v in report["next_basket"].items()), flush=True)
     out = write_report("prediction", report)
     print(f"cores={os.cpu_count()} workers=1; written {out}")
     return 0

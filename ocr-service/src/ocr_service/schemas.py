@@ -173,6 +173,49 @@ class PredictResponse(Strict):
     warnings: list[str] = []
 
 
+class BasketLine(Strict):
+    description: str = Field(min_length=1, max_length=200)
+    category: Category | None = None
+    quantity: Amount | None = None
+
+
+class PastTicket(Strict):
+    datetime: dt.datetime
+    shop: str | None = Field(default=None, max_length=200)
+    items: list[BasketLine] = Field(default_factory=list, max_length=1_000)
+
+
+class NextBasketRequest(Strict):
+    user_context: UserContext
+    history: list[PastTicket] = Field(default_factory=list, max_length=20_000)
+    k: int = Field(default=10, ge=1, le=200)
+
+
+class DueProduct(Strict):
+    """A product the person is likely to buy on the next trip, with its rhythm."""
+
+    description: str  # as the latest ticket prints it
+    spellings: list[str] = []  # every description grouped as this product, first seen first
+    category: Category | None = None
+    probability: float = Field(ge=0, le=1)
+    # Bought on two tickets or more: a habit with a rhythm; else tried once so far.
+    repeat: bool
+    times_bought: int = Field(ge=1)
+    last_bought: dt.date
+    every_days: float | None = None  # the median interval between purchases
+    due: dt.date | None = None  # last bought + every_days
+    days_overdue: int | None = None  # today - due: negative while not due yet
+    usual_shop: str | None = None
+
+
+class NextBasketResponse(Strict):
+    items: list[DueProduct]
+    model: str
+    history_size: int  # tickets with items
+    products: int  # distinct products in them
+    reason: str | None = None  # why the list is empty, when it is
+
+
 class Description(Strict):
     description: str = Field(min_length=1, max_length=200)
 

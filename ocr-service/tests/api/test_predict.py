@@ -71,3 +71,43 @@ def test_bad_datetime_is_422(client):
     answer = client.post("/predict/next-shop", json={"user_context": {"current_time": "yesterday"},
                                                      "purchase_history_summary": []})
     assert answer.status_code == 422
+
+
+def basket_request(history, k=10, now="2025-10-27T09:00:00"):
+    return {"user_context": {"current_time": now}, "history": history, "k": k}
+
+
+def test_next_basket_lists_due_products_with_their_rhythm(client):
+    start = datetime(2025, 9, 1, 18, 0)
+    history = [{"datetime": (start + timedelta(days=7 * w)).isoformat(), "shop": "MERCADONA",
+                "items": [{"description": "LECHE ENTERA", "category": "Huevos, leche y mantequilla", "quantity": "6"},
+                          {"description": "PAN BARRA" if w % 2 else "PAN BAR. HACENDADO"}]} for w in range(8)]
+    answer = client.post("/predict/next-basket", json=basket_request(history, k=5))
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert set(body) == {"items", "model", "history_size", "products", "reason"}
+    assert body["history_size"] == 8 and body["products"] == 2 and body["reason"] is None
+    milk = next(i for i in body["items"] if i["description"] == "LECHE ENTERA")
+    assert set(milk) == {"description", "spellings", "category", "probability", "repeat", "times_bought",
+                         "last_bought", "every_days", "due", "days_overdue", "usual_shop"}
+    assert milk["category"] == "Huevos, leche y mantequilla" and milk["repeat"] and milk["every_days"] == 7.0
+    assert milk["due"] == "2025-10-27" and milk["days_overdue"] == 0 and milk["usual_shop"] == "MERCADONA"
+    bread = next(i for i in body["items"] if i["description"].startswith("PAN"))
+    assert sorted(bread["spellings"]) == ["PAN BAR. HACENDADO", "PAN BARRA"]
+
+
+def test_next_basket_on_an_empty_history_is_an_empty_list_with_a_reason(client):
+    body = client.post("/predict/next-basket", json=basket_request([])).json()
+    assert body["items"] == [] and body["products"] == 0 and body["reason"]
+
+
+@pytest.mark.parametrize("bad", [
+    basket_request([], k=0),
+    basket_request([{"datetime": "2025-09-01T10:00:00", "items": [{"description": ""}]}]),
+    basket_request([{"datetime": "yesterday", "items": []}]),
+    basket_request([{"datetime": "2025-09-01T10:00:00", "items": [{"description": "PAN", "category": "Bread"}]}]),
+])
+def test_next_basket_refuses_bad_input_with_its_code(client, bad):
+    answer = client.post("/predict/next-basket", json=bad)
+    assert answer.status_code == 422
+    assert answer.json()["code"] == "invalid_request"

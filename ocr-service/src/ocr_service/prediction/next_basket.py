@@ -1,0 +1,130 @@
+"""What the person will need on the next trip, from their own tickets: every product's own rhythm.
+
+Each product (its spellings grouped by `products.py`) is scored by
+- its recency-weighted frequency: the tickets that hold it, each weighing exp(-days ago / RECENCY_DAYS)
+  (the "frequency x recency" baseline of ../shared/baskets);
+- times its rhythm, for a product bought at least twice: how near the time since it was last bought
+  is to its median interval, a bump exp(-ln(gap / interval)^2 / (2 RHYTHM_SPREAD^2)) that is 1 when
+  it is due, lower just after a purchase (the cupboard is full) and long after (no longer bought),
+  mixed in at RHYTHM_WEIGHT.
+The score becomes a probability through a logistic curve of its logarithm (CALIBRATION).
+
+The weights were tuned on the dev households of ../shared/baskets (training/next_basket.py holds
+the recipe and next_basket_report.json its figures); no basket data ships.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ocr_service.prediction.history import EPOCH, hours
+from ocr_service.prediction.products import ProductCatalogue
+from ocr_service.schemas import DueProduct, NextBasketResponse, PastTicket
+
+MODEL = "rhythm-v1"
+# A ticket's weight halves in about 42 days (exp(-42/60) = 0.5).
+RECENCY_DAYS = 60.0
+RHYTHM_WEIGHT = 0.3
+RHYTHM_SPREAD = 1.5
+# A product bought a few days after itself (a second ticket of the same trip) is not a rhythm.
+MIN_INTERVAL_DAYS = 1.0
+# P = 1 / (1 + exp(-(A + B ln score))), fitted to the share of listed products bought on the next trip.
+CALIBRATION = (-1.44, 0.9)
+
+
+@dataclass
+class _Seen:
+    """What the history says of one product."""
+
+    days: list[float] = field(default_factory=list)  # the day of each ticket that holds it
+    shops: Counter[str] = field(default_factory=Counter)
+    category: str | None = None
+    last_spelling: str = ""
+
+
+def _day(moment: dt.datetime) -> float:
+    """Days since 2000 on the wall clock: tickets and "now" are local times."""
+    return hours(moment) / 24
+
+
+def _rhythm(days: list[float]) -> float | None:
+    """The median interval between purchases, in days; None for a product bought once."""
+    gaps = [b - a for a, b in pairwise(days) if b - a >= MIN_INTERVAL_DAYS]
+    return statistics.median(gaps) if gaps else None
+
+
+def score(days: list[float], now: float) -> float:
+    frequency = sum(math.exp(-max(0.0, now - d) / RECENCY_DAYS) for d in days)
+    interval = _rhythm(days)
+    if interval is None:
+        return frequency
+    since = max(now - days[-1], 0.05 * interval)
+    due_now = math.exp(-(math.log(since / interval) ** 2) / (2 * RHYTHM_SPREAD**2))
+    return frequency * ((1 - RHYTHM_WEIGHT) + RHYTHM_WEIGHT * due_now)
+
+
+def probability(value: float) -> float:
+    a, b = CALIBRATION
+    return 1 / (1 + math.exp(-(a + b * math.log(max(value, 1e-9)))))
+
+
+def _collect(history: list[PastTicket]) -> tuple[ProductCatalogue, dict[int, _Seen]]:
+    catalogue = ProductCatalogue()
+    seen: dict[int, _Seen] = {}
+    for ticket in sorted(history, key=lambda t: _day(t.datetime)):
+        day = _day(ticket.datetime)
+        on_ticket: set[int] = set()
+        for line in ticket.items:
+            key = catalogue.product_of(line.description)
+            if key is None:
+                continue
+            product = seen.get(key)
+            if product is None:
+                product = seen[key] = _Seen()
+            product.last_spelling = line.description.strip()
+            product.category = line.category or product.category
+            if key in on_ticket:  # two lines of it on one ticket: one purchase
+                continue
+            on_ticket.add(key)
+            product.days.append(day)
+            if ticket.shop:
+                product.shops[ticket.shop.strip()] += 1
+    return catalogue, seen
+
+
+def _due(product: _Seen, spellings: list[str], now: float) -> DueProduct:
+    interval = _rhythm(product.days)
+    last = EPOCH + dt.timedelta(days=product.days[-1])
+    due = (last + dt.timedelta(days=interval)).date() if interval is not None else None
+    today = (EPOCH + dt.timedelta(days=now)).date()
+    return DueProduct(
+        description=product.last_spelling,
+        spellings=spellings,
+        category=product.category,
+        probability=round(probability(score(product.days, now)), 3),
+        repeat=len(product.days) >= 2,
+        times_bought=len(product.days),
+        last_bought=last.date(),
+        every_days=round(interval, 1) if interval is not None else None,
+        due=due,
+        days_overdue=(today - due).days if due is not None else None,
+        usual_shop=product.shops.most_common(1)[0][0] if product.shops else None,
+    )
+
+
+def predict_basket(history: list[PastTicket], now: dt.datetime, k: int) -> NextBasketResponse:
+    tickets = [t for t in history if t.items]
+    if not tickets:
+        return NextBasketResponse(items=[], model=MODEL, history_size=len(history), products=0,
+                                  reason="the history holds no ticket with items")
+    catalogue, seen = _collect(tickets)
+    today = _day(now)
+    scores = {key: score(product.days, today) for key, product in seen.items()}
+    ranked = sorted(seen.items(), key=lambda kv: (-scores[kv[0]], kv[0]))[:k]
+    items = [_due(product, list(dict.fromkeys(catalogue.products[key].spellings)), today) for key, product in ranked]
+    return NextBasketResponse(items=items, model=MODEL, history_size=len(tickets), products=len(seen))
