@@ -214,6 +214,7 @@ class NextBasketResponse(Strict):
     history_size: int  # tickets with items
     products: int  # distinct products in them
     reason: str | None = None  # why the list is empty, when it is
+    warnings: list[str] = []
 
 
 class Description(Strict):

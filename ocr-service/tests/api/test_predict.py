@@ -85,7 +85,7 @@ def test_next_basket_lists_due_products_with_their_rhythm(client):
     answer = client.post("/predict/next-basket", json=basket_request(history, k=5))
     assert answer.status_code == 200, answer.text
     body = answer.json()
-    assert set(body) == {"items", "model", "history_size", "products", "reason"}
+    assert set(body) == {"items", "model", "history_size", "products", "reason", "warnings"}
     assert body["history_size"] == 8 and body["products"] == 2 and body["reason"] is None
     milk = next(i for i in body["items"] if i["description"] == "LECHE ENTERA")
     assert set(milk) == {"description", "spellings", "category", "probability", "repeat", "times_bought",

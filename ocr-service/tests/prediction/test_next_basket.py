@@ -94,3 +94,12 @@ def test_on_real_order_histories_the_list_holds_the_baselines_recall():
     rows = [(u, b[-1]["id"], recipe.model_top(b[:-1], b[-1])[0]) for u, b in users.items()]
     last = recipe.score(SHARED / "baskets", rows)["last"]
     assert last["recall"] >= 0.37 and last["ndcg"] >= 0.46 and last["phr"] >= 0.88, last
+
+
+def test_an_archive_imported_long_after_gets_the_list_for_the_trip_after_its_last_ticket():
+    history = [ticket(d, "LECHE ENTERA", "PAN BARRA") for d in range(0, 42, 7)]
+    fresh = next_basket.predict_basket(history, START + dt.timedelta(days=42), 2)
+    late = next_basket.predict_basket(history, START + dt.timedelta(days=700), 2)
+    assert [i.probability for i in late.items] == [i.probability for i in fresh.items]
+    assert late.warnings and "the trip after it" in late.warnings[0] and not fresh.warnings
+    assert late.items[0].days_overdue == 700 - 42  # the dates stay true

@@ -33,6 +33,10 @@ RHYTHM_WEIGHT = 0.3
 RHYTHM_SPREAD = 1.5
 # A product bought a few days after itself (a second ticket of the same trip) is not a rhythm.
 MIN_INTERVAL_DAYS = 1.0
+# A history whose newest ticket is older than this many trips (and RECENCY_DAYS) is an archive: the
+# list is then the one for the trip after its last ticket, and the answer says so. Otherwise every
+# product of a library imported years later would read as 0 % likely.
+STALE_AFTER_TRIPS = 3
 # P = 1 / (1 + exp(-(A + B ln score))), fitted to the share of listed products bought on the next trip.
 CALIBRATION = (-1.44, 0.9)
 
@@ -97,7 +101,7 @@ def _collect(history: list[PastTicket]) -> tuple[ProductCatalogue, dict[int, _Se
     return catalogue, seen
 
 
-def _due(product: _Seen, spellings: list[str], now: float) -> DueProduct:
+def _due(product: _Seen, spellings: list[str], moment: float, now: float) -> DueProduct:
     interval = _rhythm(product.days)
     last = EPOCH + dt.timedelta(days=product.days[-1])
     due = (last + dt.timedelta(days=interval)).date() if interval is not None else None
@@ -106,7 +110,7 @@ def _due(product: _Seen, spellings: list[str], now: float) -> DueProduct:
         description=product.last_spelling,
         spellings=spellings,
         category=product.category,
-        probability=round(probability(score(product.days, now)), 3),
+        probability=round(probability(score(product.days, moment)), 3),
         repeat=len(product.days) >= 2,
         times_bought=len(product.days),
         last_bought=last.date(),
@@ -124,7 +128,24 @@ def predict_basket(history: list[PastTicket], now: dt.datetime, k: int) -> NextB
                                   reason="the history holds no ticket with items")
     catalogue, seen = _collect(tickets)
     today = _day(now)
-    scores = {key: score(product.days, today) for key, product in seen.items()}
+    moment, warnings = _list_moment([_day(t.datetime) for t in tickets], today)
+    scores = {key: score(product.days, moment) for key, product in seen.items()}
     ranked = sorted(seen.items(), key=lambda kv: (-scores[kv[0]], kv[0]))[:k]
-    items = [_due(product, list(dict.fromkeys(catalogue.products[key].spellings)), today) for key, product in ranked]
-    return NextBasketResponse(items=items, model=MODEL, history_size=len(tickets), products=len(seen))
+    items = [_due(product, list(dict.fromkeys(catalogue.products[key].spellings)), moment, today)
+             for key, product in ranked]
+    return NextBasketResponse(items=items, model=MODEL, history_size=len(tickets), products=len(seen),
+                              warnings=warnings)
+
+
+def _list_moment(days: list[float], today: float) -> tuple[float, list[str]]:
+    """When the list is for: today, or, for an archive, the trip after its newest ticket."""
+    trips = sorted({round(d) for d in days})
+    gap = statistics.median([b - a for a, b in pairwise(trips)]) if len(trips) > 1 else RECENCY_DAYS
+    newest = max(days)
+    horizon = max(RECENCY_DAYS, STALE_AFTER_TRIPS * gap)
+    if today - newest <= horizon:
+        return today, []
+    moment = newest + gap
+    said = (EPOCH + dt.timedelta(days=newest)).date()
+    note = f"the newest ticket is from {said}, {round(today - newest)} days ago: the list is the one for the trip after it"
+    return moment, [note]

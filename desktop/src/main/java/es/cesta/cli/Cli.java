@@ -2,18 +2,21 @@ package es.cesta.cli;
 
 import es.cesta.Launcher;
 import es.cesta.client.IntelligenceClient;
+import es.cesta.client.NextBasket;
 import es.cesta.client.NextShop;
 import es.cesta.config.AppConfig;
 import es.cesta.logging.AppLog;
 import es.cesta.service.RestartPolicy;
 import es.cesta.service.ServiceSupervisor;
 import es.cesta.tickets.AppDataDir;
+import es.cesta.tickets.BasketHistory;
 import es.cesta.tickets.CsvDialect;
 import es.cesta.tickets.CsvExport;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
 import es.cesta.tickets.LibraryBackups;
 import es.cesta.tickets.PurchaseHistory;
+import es.cesta.tickets.SpendingQueries;
 import es.cesta.tickets.StoreException;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
@@ -30,8 +33,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -341,6 +346,61 @@ public final class Cli implements Callable<Integer> {
             answer.warnings().forEach(w -> out.println("  note: " + w));
         }
         return 0;
+    }
+
+    @Command(name = "list-due", description = "The shopping list: what is likely needed on the next trip, by category.")
+    int listDue(
+            @Option(
+                            names = "--k",
+                            paramLabel = "N",
+                            description = "how many products (1-200; default ${DEFAULT-VALUE})",
+                            defaultValue = "" + BasketHistory.DEFAULT_LENGTH)
+                    int k) {
+        if (k < 1 || k > 200) {
+            err.println("cesta: --k must be between 1 and 200");
+            return 2;
+        }
+        List<SpendingQueries.BoughtLine> lines;
+        try (TicketStore store = TicketStore.open(dataDir)) {
+            lines = store.spending().boughtLines();
+        }
+        try (ServiceSupervisor service = startService()) {
+            if (service == null) {
+                return 1;
+            }
+            LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault());
+            NextBasket.Response answer =
+                    new IntelligenceClient(service).predictNextBasket(BasketHistory.askingAt(now, lines, k));
+            if (answer.items().isEmpty()) {
+                out.println("nothing to list: " + answer.reason());
+                return 0;
+            }
+            out.printf(
+                    "from %d tickets (%s): %d of %d products%n",
+                    answer.historySize(), answer.model(), answer.items().size(), answer.products());
+            Map<String, List<NextBasket.Due>> byCategory = new TreeMap<>();
+            answer.items()
+                    .forEach(due -> byCategory
+                            .computeIfAbsent(orDash(due.category()), c -> new ArrayList<>())
+                            .add(due));
+            byCategory.forEach((category, dues) -> {
+                out.println(category);
+                dues.forEach(due -> out.printf(
+                        "  %-28s %3.0f%%  %s%n", truncate(due.description()), 100 * due.probability(), rhythm(due)));
+            });
+        }
+        return 0;
+    }
+
+    /** "every 7 days, last 2025-03-06, due in 2 days" / "bought once, 2025-03-06". */
+    private static String rhythm(NextBasket.Due due) {
+        if (due.everyDays() == null) {
+            return "bought once, " + due.lastBought();
+        }
+        int overdue = due.daysOverdue();
+        String when =
+                overdue == 0 ? "due today" : overdue > 0 ? overdue + " days overdue" : "due in " + -overdue + " days";
+        return String.format(Locale.ROOT, "every %.0f days, last %s, %s", due.everyDays(), due.lastBought(), when);
     }
 
     /** What a person reads for a field the ticket did not show. */

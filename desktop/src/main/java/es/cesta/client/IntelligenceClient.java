@@ -96,6 +96,11 @@ public final class IntelligenceClient {
         return send(post("/predict/next-shop", request), NextShop.Response.class);
     }
 
+    /** The shopping list: the products likely on the next trip, from the tickets as corrected. */
+    public NextBasket.Response predictNextBasket(NextBasket.Request request) {
+        return send(post("/predict/next-basket", request), NextBasket.Response.class);
+    }
+
     public Categorize.Response categorize(Categorize.Request request) {
         return send(post("/categorize", request), Categorize.Response.class);
     }

@@ -40,6 +40,9 @@ public final class SpendingQueries {
     /** A product's price on one ticket. */
     public record PricePoint(LocalDate date, String shop, BigDecimal unitPrice) {}
 
+    /** A product line of a dated ticket, as corrected (the shopping list's history). */
+    public record BoughtLine(String ticketId, LocalDate date, String shop, String description, String category) {}
+
     private final Library library;
 
     SpendingQueries(Library library) {
@@ -57,6 +60,28 @@ public final class SpendingQueries {
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.add(rows.getString(1));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Every product line of every dated, read ticket (a probable duplicate left out), oldest first. */
+    public List<BoughtLine> boughtLines() {
+        return library.withConnection("Cannot read the bought lines", connection -> {
+            List<BoughtLine> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(BOUGHT_LINES
+                            + "SELECT ticket_id, purchase_date, shop, description, category FROM bought "
+                            + "WHERE purchase_date IS NOT NULL AND TRIM(description) <> '' "
+                            + "ORDER BY purchase_date, ticket_id, position");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new BoughtLine(
+                            rows.getString(1),
+                            LocalDate.parse(rows.getString(2)),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5)));
                 }
             }
             return found;

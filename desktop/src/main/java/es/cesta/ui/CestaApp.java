@@ -186,6 +186,7 @@ public class CestaApp extends Application {
                 queue,
                 new BackgroundTasks(diskLane, serviceLane, Platform::runLater),
                 client::predictNextShop,
+                client::predictNextBasket,
                 Texts.of(settings.language()));
         viewModel.load();
         serviceLane.execute(() -> tellServiceState(supervisor.state())); // /health is not asked on the FX thread

@@ -68,6 +68,22 @@ class CliTest {
 
         assertEquals(0, run(home, "predict"));
         assertTrue(output().contains("MERCADONA"), output());
+
+        assertEquals(0, run(home, "list-due", "--k", "8"), err.toString(StandardCharsets.UTF_8));
+        List<String> listed = output().lines().filter(l -> l.startsWith("  ")).toList();
+        assertEquals(8, listed.size(), output());
+        assertTrue(
+                output().lines()
+                        .findFirst()
+                        .orElseThrow()
+                        .matches("from \\d+ tickets \\(rhythm-v1\\): 8 of \\d+ products"),
+                output());
+        assertTrue(
+                listed.stream().allMatch(l -> l.matches(".*\\d+%  every \\d+ days, last \\d{4}-\\d\\d-\\d\\d, .*")),
+                "the products bought most are habits with a rhythm: " + output());
+        assertTrue(
+                output().lines().anyMatch(l -> l.equals("Panadería y pastelería")), "grouped by category: " + output());
+        assertEquals(2, run(home, "list-due", "--k", "0"));
     }
 
     @Test

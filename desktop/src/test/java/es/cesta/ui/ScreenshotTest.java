@@ -104,6 +104,8 @@ class ScreenshotTest {
         capture(robot, "spending.png");
         openLargestGroup(robot);
         capture(robot, "spending-group.png");
+        showShoppingList(robot);
+        capture(robot, "list.png");
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
 
@@ -122,6 +124,8 @@ class ScreenshotTest {
         capture(robot, "spending-es.png");
         openLargestGroup(robot);
         capture(robot, "spending-group-es.png");
+        showShoppingList(robot);
+        capture(robot, "list-es.png");
 
         choose(robot, "Oscuro");
         capture(robot, "spending-es-dark.png");
@@ -170,6 +174,20 @@ class ScreenshotTest {
         robot.clickOn("#zoomInButton");
         javafx.scene.shape.Rectangle mark = robot.lookup(".page-highlight").queryAs(javafx.scene.shape.Rectangle.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, mark::isVisible);
+    }
+
+    /** The Shopping list tab, once its lines are laid out under their categories. */
+    private void showShoppingList(FxRobot robot) throws Exception {
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        javafx.scene.layout.VBox list = robot.lookup("#listBox").queryAs(javafx.scene.layout.VBox.class);
+        WaitForAsyncUtils.waitFor(
+                TestServices.SERVICE_BOUND_S,
+                TimeUnit.SECONDS,
+                () -> list.getChildren().stream()
+                                .filter(n -> n.getStyleClass().contains("list-row"))
+                                .count()
+                        >= 10);
     }
 
     /** The Spending tab over every ticket, once its per-category chart is drawn. */

@@ -28,7 +28,8 @@ class TextsTest {
             "import.filter",
             "nextShop.when",
             "backup.choice",
-            "page.zoom");
+            "page.zoom",
+            "list.chance");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
     private static final Pattern ASKED_IN_JAVA = Pattern.compile("texts\\(?\\)?\\.get\\(\\s*\"([a-zA-Z0-9_.]+)\"");
     private static final Pattern ASKED_IN_FXML = Pattern.compile("\"%([a-zA-Z0-9_.]+)\"");

@@ -8,6 +8,7 @@ import es.cesta.ui.Categories;
 import es.cesta.ui.LocalFormats;
 import es.cesta.ui.Settings;
 import es.cesta.ui.Texts;
+import es.cesta.ui.shopping.ShoppingListView;
 import es.cesta.ui.spending.SpendingView;
 import java.io.File;
 import java.io.IOException;
@@ -267,6 +268,9 @@ public final class MainView {
     private Tab spendingTab;
 
     @FXML
+    private Tab listTab;
+
+    @FXML
     private Label serviceLabel;
 
     @FXML
@@ -300,6 +304,7 @@ public final class MainView {
         bindFilters();
         bindReview();
         bindSpending();
+        bindShoppingList();
         bindSettings();
         nextShopLabel.textProperty().bind(viewModel.nextShop().noteProperty());
         viewModel.nextShop().likely().addListener((ListChangeListener<NextShop.Prediction>)
@@ -590,6 +595,22 @@ public final class MainView {
                     spendingTab.setContent(loader.load());
                 } catch (IOException e) {
                     throw new UncheckedIOException("the Spending tab's own FXML cannot be loaded", e);
+                }
+            }
+        });
+    }
+
+    /** The Shopping list tab is built the first time it is opened, as the Spending tab. */
+    private void bindShoppingList() {
+        listTab.selectedProperty().addListener((property, before, selected) -> {
+            if (selected && listTab.getContent() == null) {
+                FXMLLoader loader =
+                        new FXMLLoader(ShoppingListView.class.getResource("ShoppingListView.fxml"), texts().bundle());
+                loader.setControllerFactory(type -> new ShoppingListView(viewModel.shoppingList(), this::texts));
+                try {
+                    listTab.setContent(loader.load());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the Shopping list tab's own FXML cannot be loaded", e);
                 }
             }
         });

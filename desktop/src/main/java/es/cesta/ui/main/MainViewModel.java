@@ -1,5 +1,6 @@
 package es.cesta.ui.main;
 
+import es.cesta.client.NextBasket;
 import es.cesta.client.NextShop;
 import es.cesta.service.ServiceState;
 import es.cesta.tickets.Category;
@@ -15,6 +16,7 @@ import es.cesta.tickets.TicketStore;
 import es.cesta.ui.BackgroundTasks;
 import es.cesta.ui.BackgroundTasks.Lane;
 import es.cesta.ui.Texts;
+import es.cesta.ui.shopping.ShoppingListViewModel;
 import es.cesta.ui.spending.SpendingViewModel;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -83,6 +85,7 @@ public final class MainViewModel {
     private final SpendingViewModel spending;
     private final CategoryChoice categoryChoice;
     private final NextShopCard nextShop;
+    private final ShoppingListViewModel shoppingList;
     private final ImportProgress progress = new ImportProgress();
     private Texts texts;
     private ServiceState serviceState = ServiceState.STARTING;
@@ -94,6 +97,7 @@ public final class MainViewModel {
             ImportQueue queue,
             BackgroundTasks tasks,
             Function<NextShop.Request, NextShop.Response> predictor,
+            Function<NextBasket.Request, NextBasket.Response> listMaker,
             Texts texts) {
         this.store = store;
         this.queue = queue;
@@ -104,6 +108,8 @@ public final class MainViewModel {
         this.spending = new SpendingViewModel(store, tasks, texts);
         this.categoryChoice = new CategoryChoice(new CategoryMemory(store), tasks, texts);
         this.nextShop = new NextShopCard(tasks, predictor, store::all, texts);
+        this.shoppingList = new ShoppingListViewModel(
+                tasks, listMaker, () -> store.spending().boughtLines(), texts);
         // Whatever background work fails, the person reads why in the message line.
         tasks.onFailure(sentence -> message.set(this.texts.get("task.failed", sentence)));
         // Called on the import worker: the finished ticket is read there, never on the FX thread.
@@ -157,6 +163,7 @@ public final class MainViewModel {
     /** The library changed: the next-shop card and the spending charts follow (both coalesce bursts). */
     private void libraryChanged() {
         nextShop.refresh();
+        shoppingList.refresh();
         spending.refresh();
     }
 
@@ -334,6 +341,7 @@ public final class MainViewModel {
             serviceFailed.set(state == ServiceState.FAILED);
         });
         nextShop.serviceReady(state == ServiceState.READY);
+        shoppingList.serviceReady(state == ServiceState.READY);
     }
 
     /** Switches every sentence the view model makes to another language. */
@@ -342,6 +350,7 @@ public final class MainViewModel {
         rows.forEach(row -> row.setStatus(row.status(), row.detail(), stateText(row.status(), row.detail())));
         serviceStatus.set(ServiceStatus.describe(texts, serviceState, serviceWorkers, serviceError));
         nextShop.useTexts(newTexts);
+        shoppingList.useTexts(newTexts);
         progress.render(texts);
         summarise();
         refill(); // dates and amounts as the new language writes them
@@ -534,6 +543,11 @@ public final class MainViewModel {
 
     public ImportProgress importProgress() {
         return progress;
+    }
+
+    /** The Shopping list tab's view model. */
+    public ShoppingListViewModel shoppingList() {
+        return shoppingList;
     }
 
     public NextShopCard nextShop() {

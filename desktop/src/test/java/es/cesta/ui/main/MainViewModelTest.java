@@ -34,6 +34,9 @@ class MainViewModelTest {
                 request -> {
                     throw new IllegalStateException("no service in this test");
                 },
+                request -> {
+                    throw new IllegalStateException("no service in this test");
+                },
                 Texts.english());
     }
 
@@ -166,6 +169,9 @@ class MainViewModelTest {
                     BackgroundTasks.on(Runnable::run, Runnable::run),
                     request -> {
                         asked.incrementAndGet();
+                        throw new IllegalStateException("the model is not loaded");
+                    },
+                    request -> {
                         throw new IllegalStateException("the model is not loaded");
                     },
                     Texts.english());
@@ -409,6 +415,9 @@ class MainViewModelTest {
                     store,
                     queue,
                     BackgroundTasks.on(Runnable::run, Runnable::run),
+                    request -> {
+                        throw new IllegalStateException("no service in this test");
+                    },
                     request -> {
                         throw new IllegalStateException("no service in this test");
                     },
