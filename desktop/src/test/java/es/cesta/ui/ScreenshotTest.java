@@ -114,9 +114,17 @@ class ScreenshotTest {
         assertTrue(dark < light - 40, "the dark theme is darker on screen: " + dark + " vs " + light);
         showTotalOnZoomedPage(robot);
         capture(robot, "review-total-dark.png");
+        showSpending(robot);
+        capture(robot, "spending-dark.png");
+        robot.interact(() ->
+                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(0));
         choose(robot, "Light");
         choose(robot, "Español");
         capture(robot, "tickets-es.png");
+        MenuButton ajustes = (MenuButton) robot.lookup("#settingsButton").query();
+        robot.interact(ajustes::show);
+        capture(robot, "settings-es.png", MENU_ROOM);
+        robot.interact(ajustes::hide);
         showTotalOnZoomedPage(robot);
         capture(robot, "review-total-es.png");
         assertEquals("Fecha", app.mainView().table().getColumns().get(0).getText());
@@ -149,6 +157,11 @@ class ScreenshotTest {
         robot.interact(english::show);
         capture(robot, "settings.png", MENU_ROOM);
         robot.interact(english::hide);
+        choose(robot, "Dark");
+        MenuButton darkSettings = (MenuButton) robot.lookup("#settingsButton").query();
+        robot.interact(darkSettings::show);
+        capture(robot, "settings-dark.png", MENU_ROOM);
+        robot.interact(darkSettings::hide);
     }
 
     /**
