@@ -69,6 +69,9 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
     private volatile Instant readySince = Instant.now();
     private volatile String lastError = "";
     private volatile List<String> lastLogLines = List.of();
+    // How long a dead child's pipes are read for its last lines (its exit closes them at once, unless
+    // an orphaned grandchild holds them open).
+    private static final Duration LAST_WORDS_WAIT = Duration.ofMillis(500);
     private int failedChecks;
 
     public ServiceSupervisor(AppConfig config, RestartPolicy policy) {
@@ -299,8 +302,9 @@ public final class ServiceSupervisor implements Endpoint, AutoCloseable {
         lastError = reason;
         SidecarProcess dead = process;
         if (dead != null) {
-            lastLogLines = dead.lastLogLines(40);
             dead.stop(Duration.ZERO);
+            // Read after the stop: a child that dies at start exits before its pipe is drained.
+            lastLogLines = dead.lastLogLinesAfterExit(40, LAST_WORDS_WAIT);
             process = null;
         }
         policy.healthyFor(Duration.between(readySince, Instant.now()));

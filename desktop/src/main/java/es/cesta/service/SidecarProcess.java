@@ -33,6 +33,7 @@ public final class SidecarProcess {
     private final Process process;
     private final CompletableFuture<Integer> readyPort = new CompletableFuture<>();
     private final Deque<String> lastLines = new ArrayDeque<>();
+    private final List<Thread> drains = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SidecarProcess(Process process) {
         this.process = process;
@@ -75,6 +76,7 @@ public final class SidecarProcess {
                 },
                 "service-" + name + "-drain");
         thread.setDaemon(true);
+        drains.add(thread);
         thread.start();
     }
 
@@ -83,6 +85,27 @@ public final class SidecarProcess {
         while (lastLines.size() > KEPT_LOG_LINES) {
             lastLines.removeFirst();
         }
+    }
+
+    /**
+     * The last lines once the pipes are read to their end, waiting at most {@code wait} for it: a
+     * process that died at once may exit before its last words (why it died) are read.
+     */
+    public List<String> lastLogLinesAfterExit(int count, Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        for (Thread drain : drains) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                drain.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return lastLogLines(count);
     }
 
     public synchronized List<String> lastLogLines(int count) {

@@ -42,6 +42,24 @@ class ShoppingListWindowTest {
         TestApps.stop(app);
     }
 
+    /**
+     * Waits until the list stops being made again: each ticket read asks for a new list, and the
+     * last answer may come after the table shows every ticket read.
+     */
+    private static void untilSettled(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        VBox list = robot.lookup("#listBox").queryAs(VBox.class);
+        robot.interact(() -> list.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>)
+                c -> changes.incrementAndGet()));
+        int seen = -1;
+        for (int quiet = 0; quiet < 3; ) {
+            Thread.sleep(700);
+            int now = changes.get();
+            quiet = now == seen ? quiet + 1 : 0;
+            seen = now;
+        }
+    }
+
     @Test
     void theListShowsDueProductsByCategoryAndIsTickedAddedToAndCopied(FxRobot robot) throws Exception {
         assertTrue(app.supervisor().awaitState(ServiceState.READY, TestServices.SERVICE_BOUND));
@@ -75,6 +93,7 @@ class ShoppingListWindowTest {
                 list.getChildren().stream()
                         .anyMatch(n -> n instanceof Label l && !l.getText().isBlank()),
                 "grouped under category names");
+        untilSettled(robot);
         List<CheckBox> lines =
                 robot.lookup(".list-item").queryAllAs(CheckBox.class).stream().toList();
         CheckBox first = lines.get(0);
@@ -85,6 +104,9 @@ class ShoppingListWindowTest {
                 "a habit says its rhythm");
 
         robot.clickOn(first);
+        assertTrue(app.viewModel().shoppingList().entries().stream()
+                .anyMatch(e ->
+                        e.description().equals(bought) && e.tickedProperty().get()));
         robot.clickOn("#newItemField").write("PILAS AA");
         robot.clickOn("#addItemButton");
         WaitForAsyncUtils.waitForFxEvents();
