@@ -102,3 +102,11 @@ def test_blurred_total_word_is_a_last_resort_with_low_confidence():
     assert receipt.confidence["total"] <= 0.6
     clear = parse_receipt("ALCAMPO\nTOFU 2,50\nTOTAL 9,99\n")
     assert clear.total == D("9.99")
+
+
+def test_a_payment_line_or_a_cut_total_is_no_item():
+    """A phone photo's OCR loses the end of TOTAL ("TOT"), and the card line follows it: neither is a product."""
+    lines = ["ALCAMPO", "YOGUR NATURAL   4,29 B", "PECHUGA DE POLLO   3,94 B", "TOT   8,23",
+             "3   TARJETA   8,23", "EFECTIVO 10,00"]
+    found = read_items(lines)
+    assert [i.description for i in found.items] == ["YOGUR NATURAL", "PECHUGA DE POLLO"]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ocr_service.extraction.parsing import payment
 from ocr_service.extraction.parsing.amounts import AMOUNT_PATTERN, parse_amount, trailing_amount
 
 COLUMN_HEADER = re.compile(r"DESCRIPCI[OÓ]N|ART[IÍ]CULO|CONCEPTO|\bDESC(?:RIPTION)?\b|\bITEM\b|\bCANT(?:IDAD)?\b|"
@@ -36,6 +37,9 @@ NAME_QUANTITY = re.compile(
     rf"(?P<price>{AMOUNT_PATTERN})\s*\)?\s*(?:€|EUR)?\s*(?:/\s*(?:kg|ud|u|l))?\s*$",
     re.IGNORECASE,
 )
+# A priced line that is no product: how it was paid ("TARJETA BANCARIA 9,80", "EFECTIVO 20,00"), or
+# a total whose word OCR cut short ("TOT 47,72"), which the region's end (a whole TOTAL) misses.
+TOTAL_STUB = re.compile(r"^\W*T[O0]T\b\.?:?(\s|$)")
 LEADING_QUANTITY = re.compile(r"^\s*(?P<qty>\d{1,3})\s+(?P<rest>\S.*)$")
 NAME_UNIT_PRICE = re.compile(rf"^(?P<desc>.*?\S)\s+(?P<price>{AMOUNT_PATTERN})\s*(?:€)?$")
 WEIGHT_UNITS = {"kg", "g", "gr", "l", "lt"}
@@ -144,6 +148,10 @@ def read_items(lines: list[str]) -> ItemsReading:
         if amount < 0 or (DISCOUNT_WORDS.search(before.upper()) and not QUANTITY_ONLY.match(before)):
             description = " ".join(before.split()) or "DESCUENTO"
             discounts.append(ParsedItem(description, -abs(amount)))
+            waiting = []
+            continue
+        upper = before.upper()
+        if payment.CARD.search(upper) or payment.CASH.search(upper) or TOTAL_STUB.match(upper):
             waiting = []
             continue
         item = _parse_priced(before, amount, waiting, leading_qty_layout)
