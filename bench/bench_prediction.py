@@ -74,23 +74,32 @@ def spelled(name: str, pick) -> str:
     return f"{noun} {first[:3]}. {rest}"
 
 
-def time_next_basket(client: httpx.Client, url: str, runs: int, requests: int) -> dict:
-    history = basket_history()
-    distinct = len({line["description"] for ticket in history for line in ticket["items"]})
+def timed(client: httpx.Client, url: str, runs: int, requests: int, body_of) -> dict:
+    """p50 / p95 client-side and service-side (Server-Timing) latency of POSTs to `url`, medians over
+    runs; `body_of(run, k)` is the k-th request's body of a run."""
     results = []
     for run in range(runs):
         client_ms, server_ms = [], []
         for k in range(requests):
-            now = (dt.datetime(2026, 1, 2) + dt.timedelta(hours=k * 7 + run)).isoformat()
-            body = {"user_context": {"current_time": now}, "history": history, "k": 20}
             began = time.perf_counter()
-            answer = client.post(f"{url}/predict/next-basket", json=body)
+            answer = client.post(url, json=body_of(run, k))
             client_ms.append((time.perf_counter() - began) * 1000)
             answer.raise_for_status()
             server_ms.append(float(answer.headers["server-timing"].split("dur=")[1]))
         results.append({"client_p50_ms": percentile(client_ms, 0.5), "client_p95_ms": percentile(client_ms, 0.95),
                         "service_p50_ms": percentile(server_ms, 0.5), "service_p95_ms": percentile(server_ms, 0.95)})
-    summary = {k: round(statistics.median(r[k] for r in results), 1) for k in results[0]}
+    return {k: round(statistics.median(r[k] for r in results), 1) for k in results[0]}
+
+
+def time_next_basket(client: httpx.Client, url: str, runs: int, requests: int) -> dict:
+    history = basket_history()
+    distinct = len({line["description"] for ticket in history for line in ticket["items"]})
+
+    def body(run: int, k: int) -> dict:
+        now = (dt.datetime(2026, 1, 2) + dt.timedelta(hours=k * 7 + run)).isoformat()
+        return {"user_context": {"current_time": now}, "history": history, "k": 20}
+
+    summary = timed(client, f"{url}/predict/next-basket", runs, requests, body)
     return {"tickets": len(history), "distinct_descriptions": distinct, **summary}
 
 
@@ -107,20 +116,13 @@ def main() -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             history = history_of(size)
             last = dt.datetime.fromisoformat(history[-1]["datetime"])
-            runs = []
-            for run in range(args.runs):
-                client_ms, server_ms = [], []
-                for k in range(args.requests):
-                    now = (last + dt.timedelta(hours=1 + (k * 7 + run) % 48)).isoformat()
-                    body = {"user_context": {"current_time": now}, "purchase_history_summary": history}
-                    began = time.perf_counter()
-                    answer = client.post(f"{service.url}/predict/next-shop", json=body)
-                    client_ms.append((time.perf_counter() - began) * 1000)
-                    answer.raise_for_status()
-                    server_ms.append(float(answer.headers["server-timing"].split("dur=")[1]))
-                runs.append({"client_p50_ms": percentile(client_ms, 0.5), "client_p95_ms": percentile(client_ms, 0.95),
-                             "service_p50_ms": percentile(server_ms, 0.5), "service_p95_ms": percentile(server_ms, 0.95)})
-            report["sizes"][str(size)] = {k: round(statistics.median(r[k] for r in runs), 1) for k in runs[0]}
+
+            def body(run: int, k: int, history: list[dict] = history, last: dt.datetime = last) -> dict:
+                now = (last + dt.timedelta(hours=1 + (k * 7 + run) % 48)).isoformat()
+                return {"user_context": {"current_time": now}, "purchase_history_summary": history}
+
+            report["sizes"][str(size)] = timed(client, f"{service.url}/predict/next-shop", args.runs, args.requests,
+                                               body)
             print(f"{size:>6} visits: " + ", ".join(f"{k} {v}" for k, v in report["sizes"][str(size)].items()),
                   flush=True)
         report["next_basket"] = time_next_basket(client, service.url, args.runs, args.requests)

@@ -101,7 +101,7 @@ def _collect(history: list[PastTicket]) -> tuple[ProductCatalogue, dict[int, _Se
     return catalogue, seen
 
 
-def _due(product: _Seen, spellings: list[str], moment: float, now: float) -> DueProduct:
+def _due(product: _Seen, spellings: list[str], scored: float, now: float) -> DueProduct:
     interval = _rhythm(product.days)
     last = EPOCH + dt.timedelta(days=product.days[-1])
     due = (last + dt.timedelta(days=interval)).date() if interval is not None else None
@@ -110,7 +110,7 @@ def _due(product: _Seen, spellings: list[str], moment: float, now: float) -> Due
         description=product.last_spelling,
         spellings=spellings,
         category=product.category,
-        probability=round(probability(score(product.days, moment)), 3),
+        probability=round(probability(scored), 3),
         repeat=len(product.days) >= 2,
         times_bought=len(product.days),
         last_bought=last.date(),
@@ -131,7 +131,7 @@ def predict_basket(history: list[PastTicket], now: dt.datetime, k: int) -> NextB
     moment, warnings = _list_moment([_day(t.datetime) for t in tickets], today)
     scores = {key: score(product.days, moment) for key, product in seen.items()}
     ranked = sorted(seen.items(), key=lambda kv: (-scores[kv[0]], kv[0]))[:k]
-    items = [_due(product, list(dict.fromkeys(catalogue.products[key].spellings)), moment, today)
+    items = [_due(product, list(dict.fromkeys(catalogue.products[key].spellings)), scores[key], today)
              for key, product in ranked]
     return NextBasketResponse(items=items, model=MODEL, history_size=len(tickets), products=len(seen),
                               warnings=warnings)

@@ -30,48 +30,6 @@ public record OcrResult(
         Map<String, Integer> timingsMs,
         PageBoxes boxes) {
 
-    /** An answer without boxes (a service before them, or a reading made here). */
-    public OcrResult(
-            UUID ticketId,
-            String source,
-            int pages,
-            Shop shop,
-            LocalDate date,
-            String time,
-            String currency,
-            BigDecimal total,
-            List<Item> items,
-            List<Item> discounts,
-            List<Tax> taxes,
-            String paymentMethod,
-            String invoiceNumber,
-            Map<String, Double> confidence,
-            Map<String, Boolean> checks,
-            List<String> warnings,
-            String text,
-            Map<String, Integer> timingsMs) {
-        this(
-                ticketId,
-                source,
-                pages,
-                shop,
-                date,
-                time,
-                currency,
-                total,
-                items,
-                discounts,
-                taxes,
-                paymentMethod,
-                invoiceNumber,
-                confidence,
-                checks,
-                warnings,
-                text,
-                timingsMs,
-                PageBoxes.NONE);
-    }
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Shop(String name, String legalName, String taxId, String address) {}
 

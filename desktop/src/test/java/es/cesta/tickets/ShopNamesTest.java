@@ -42,7 +42,8 @@ class ShopNamesTest {
                         read.checks(),
                         read.warnings(),
                         read.text(),
-                        read.timingsMs()));
+                        read.timingsMs(),
+                        read.boxes()));
         return id;
     }
 

@@ -50,7 +50,8 @@ class TicketStoreTest {
                 Map.of(),
                 List.of(),
                 "text",
-                Map.of());
+                Map.of(),
+                es.cesta.client.PageBoxes.NONE);
     }
 
     private static UUID readAs(TicketStore store, Path inbox, String shop, String total) throws Exception {
@@ -270,7 +271,8 @@ class TicketStoreTest {
                                 Map.of(),
                                 List.of(),
                                 "",
-                                Map.of()));
+                                Map.of(),
+                                es.cesta.client.PageBoxes.NONE));
             }
             assertEquals(List.of("BOLSA", "LECHE ENTERA"), store.spending().repeatedProducts());
             assertEquals(

@@ -52,7 +52,8 @@ public final class TicketStoreTestSupport {
                 checks,
                 List.of(),
                 "",
-                Map.of());
+                Map.of(),
+                es.cesta.client.PageBoxes.NONE);
     }
 
     /** The same reading with the service's notes on it. */
@@ -84,6 +85,7 @@ public final class TicketStoreTestSupport {
                 r.checks(),
                 warnings,
                 r.text(),
-                r.timingsMs());
+                r.timingsMs(),
+                r.boxes());
     }
 }

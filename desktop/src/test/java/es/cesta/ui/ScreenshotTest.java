@@ -193,14 +193,7 @@ class ScreenshotTest {
     private void showShoppingList(FxRobot robot) throws Exception {
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
-        javafx.scene.layout.VBox list = robot.lookup("#listBox").queryAs(javafx.scene.layout.VBox.class);
-        WaitForAsyncUtils.waitFor(
-                TestServices.SERVICE_BOUND_S,
-                TimeUnit.SECONDS,
-                () -> list.getChildren().stream()
-                                .filter(n -> n.getStyleClass().contains("list-row"))
-                                .count()
-                        >= 10);
+        UiWaits.untilListShown(robot, 10);
     }
 
     /** The Spending tab over every ticket, once its per-category chart is drawn. */

@@ -9,7 +9,6 @@ import es.cesta.ui.main.TicketRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -81,14 +80,7 @@ class ShoppingListWindowTest {
         UiWaits.untilAllRead(table, 10);
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
-        VBox list = robot.lookup("#listBox").queryAs(VBox.class);
-        WaitForAsyncUtils.waitFor(
-                TestServices.SERVICE_BOUND_S,
-                TimeUnit.SECONDS,
-                () -> list.getChildren().stream()
-                                .filter(n -> n.getStyleClass().contains("list-row"))
-                                .count()
-                        >= 10);
+        VBox list = UiWaits.untilListShown(robot, 10);
         assertTrue(
                 list.getChildren().stream()
                         .anyMatch(n -> n instanceof Label l && !l.getText().isBlank()),

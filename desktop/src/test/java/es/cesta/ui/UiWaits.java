@@ -45,4 +45,17 @@ final class UiWaits {
                 .filter(r -> r.stateProperty().get().equals("done"))
                 .count();
     }
+
+    /** Until the Shopping list tab shows at least {@code rows} lines; returns its box of lines. */
+    static javafx.scene.layout.VBox untilListShown(org.testfx.api.FxRobot robot, int rows) throws TimeoutException {
+        javafx.scene.layout.VBox list = robot.lookup("#listBox").queryAs(javafx.scene.layout.VBox.class);
+        WaitForAsyncUtils.waitFor(
+                TestServices.SERVICE_BOUND_S,
+                TimeUnit.SECONDS,
+                () -> list.getChildren().stream()
+                                .filter(n -> n.getStyleClass().contains("list-row"))
+                                .count()
+                        >= rows);
+        return list;
+    }
 }

@@ -586,31 +586,29 @@ public final class MainView {
 
     /** The Spending tab is built the first time it is opened: its charts cost a third of the start-up. */
     private void bindSpending() {
-        spendingTab.selectedProperty().addListener((property, before, selected) -> {
-            if (selected && spendingTab.getContent() == null) {
-                FXMLLoader loader =
-                        new FXMLLoader(SpendingView.class.getResource("SpendingView.fxml"), texts().bundle());
-                loader.setControllerFactory(type -> new SpendingView(viewModel.spending(), this::texts));
-                try {
-                    spendingTab.setContent(loader.load());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("the Spending tab's own FXML cannot be loaded", e);
-                }
-            }
-        });
+        buildOnFirstOpen(
+                spendingTab,
+                SpendingView.class.getResource("SpendingView.fxml"),
+                () -> new SpendingView(viewModel.spending(), this::texts));
     }
 
     /** The Shopping list tab is built the first time it is opened, as the Spending tab. */
     private void bindShoppingList() {
-        listTab.selectedProperty().addListener((property, before, selected) -> {
-            if (selected && listTab.getContent() == null) {
-                FXMLLoader loader =
-                        new FXMLLoader(ShoppingListView.class.getResource("ShoppingListView.fxml"), texts().bundle());
-                loader.setControllerFactory(type -> new ShoppingListView(viewModel.shoppingList(), this::texts));
+        buildOnFirstOpen(
+                listTab,
+                ShoppingListView.class.getResource("ShoppingListView.fxml"),
+                () -> new ShoppingListView(viewModel.shoppingList(), this::texts));
+    }
+
+    private void buildOnFirstOpen(Tab tab, java.net.URL fxml, java.util.function.Supplier<Object> controller) {
+        tab.selectedProperty().addListener((property, before, selected) -> {
+            if (selected && tab.getContent() == null) {
+                FXMLLoader loader = new FXMLLoader(fxml, texts().bundle());
+                loader.setControllerFactory(type -> controller.get());
                 try {
-                    listTab.setContent(loader.load());
+                    tab.setContent(loader.load());
                 } catch (IOException e) {
-                    throw new UncheckedIOException("the Shopping list tab's own FXML cannot be loaded", e);
+                    throw new UncheckedIOException("the tab's own FXML cannot be loaded: " + fxml, e);
                 }
             }
         });

@@ -4,12 +4,11 @@ import es.cesta.client.NextShop;
 import es.cesta.tickets.PurchaseHistory;
 import es.cesta.tickets.Ticket;
 import es.cesta.ui.BackgroundTasks;
-import es.cesta.ui.BackgroundTasks.Lane;
+import es.cesta.ui.ServiceAsk;
 import es.cesta.ui.Texts;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,22 +19,17 @@ import javafx.collections.ObservableList;
 /**
  * The next-shop card: asks the service's model with the whole library and words its answer.
  *
- * <p>Invariants: it asks only once the service is ready (asked earlier, the person would read a
- * connection error while the status bar says the service is starting); one request at a time, and
- * a change while one is out is asked again once it ends, so the latest library always wins.
+ * It asks as every {@link ServiceAsk} does: once the service is ready, one request at a time, the
+ * latest library winning.
  */
 public final class NextShopCard {
 
-    private final BackgroundTasks tasks;
-    private final Function<NextShop.Request, NextShop.Response> predictor;
-    private final Supplier<List<Ticket>> library;
+    private final ServiceAsk<NextShop.Response> ask;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ObservableList<NextShop.Prediction> likely = FXCollections.observableArrayList();
     // One read-only view, kept: such a view follows its list through a weak listener.
     private final ObservableList<NextShop.Prediction> likelyShown = FXCollections.unmodifiableObservableList(likely);
-    private final AtomicBoolean serviceReady = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
     private Texts texts;
     private NextShop.Response lastAnswer;
     private String problem;
@@ -45,9 +39,20 @@ public final class NextShopCard {
             Function<NextShop.Request, NextShop.Response> predictor,
             Supplier<List<Ticket>> library,
             Texts texts) {
-        this.tasks = tasks;
-        this.predictor = predictor;
-        this.library = library;
+        this.ask = new ServiceAsk<>(
+                tasks,
+                () -> this.texts.get("task.predict"),
+                () -> predictor.apply(
+                        PurchaseHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), library.get())),
+                answer -> {
+                    lastAnswer = answer;
+                    problem = null;
+                    render();
+                },
+                said -> {
+                    problem = said;
+                    render();
+                });
         this.texts = texts;
         text.set(texts.get("nextShop.waiting"));
         note.set(text.get());
@@ -55,33 +60,12 @@ public final class NextShopCard {
 
     /** The service became ready (ask now) or stopped being so (wait for it again). */
     void serviceReady(boolean ready) {
-        if (serviceReady.getAndSet(ready) != ready && ready) {
-            refresh();
-        }
+        ask.serviceReady(ready);
     }
 
     /** Asks again with the library as it is now; before the service is ready, nothing is asked. */
     void refresh() {
-        if (!serviceReady.get() || !pending.compareAndSet(false, true)) {
-            return;
-        }
-        tasks.run(Lane.SERVICE, texts.get("task.predict"), () -> {
-            pending.set(false);
-            try {
-                NextShop.Response answer = predictor.apply(
-                        PurchaseHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), library.get()));
-                tasks.ui().accept(() -> {
-                    lastAnswer = answer;
-                    problem = null;
-                    render();
-                });
-            } catch (RuntimeException e) {
-                tasks.ui().accept(() -> {
-                    problem = e.getMessage();
-                    render();
-                });
-            }
-        });
+        ask.refresh();
     }
 
     void useTexts(Texts newTexts) {

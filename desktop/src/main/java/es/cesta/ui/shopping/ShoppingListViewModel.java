@@ -5,8 +5,9 @@ import es.cesta.tickets.BasketHistory;
 import es.cesta.tickets.Category;
 import es.cesta.tickets.SpendingQueries;
 import es.cesta.ui.BackgroundTasks;
-import es.cesta.ui.BackgroundTasks.Lane;
+import es.cesta.ui.ServiceAsk;
 import es.cesta.ui.Texts;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,20 +28,18 @@ import javafx.collections.ObservableList;
  * The Shopping list tab: what the service's model expects on the next trip, from the library as
  * corrected, plus the person's own lines; lines are ticked off, and the list is copied or printed.
  *
- * <p>Invariants: it asks only once the service is ready, one request at a time, and a change while
- * one is out is asked again once it ends (as the next-shop card); a new answer keeps the person's
+ * <p>Invariants: it asks as every {@link ServiceAsk} does (once the service is ready, one request at
+ * a time, the latest library winning); a new answer keeps the person's
  * own lines and every tick of a product still listed; the entries are in category order (the
  * category's name in the chosen language, "other" last), likeliest first within a category.
  */
 public final class ShoppingListViewModel {
 
-    private final BackgroundTasks tasks;
+    private final ServiceAsk<Made> ask;
     private final Function<NextBasket.Request, NextBasket.Response> listMaker;
     private final Supplier<List<SpendingQueries.BoughtLine>> library;
     private final ObservableList<ListEntry> entries = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final AtomicBoolean serviceReady = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
     private Texts texts;
 
     public ShoppingListViewModel(
@@ -49,40 +47,41 @@ public final class ShoppingListViewModel {
             Function<NextBasket.Request, NextBasket.Response> listMaker,
             Supplier<List<SpendingQueries.BoughtLine>> library,
             Texts texts) {
-        this.tasks = tasks;
         this.listMaker = listMaker;
         this.library = library;
         this.texts = texts;
+        this.ask = new ServiceAsk<>(
+                tasks,
+                () -> this.texts.get("task.list"),
+                this::make,
+                this::show,
+                said -> status.set(this.texts.get("list.unavailable", said)));
         status.set(texts.get("list.waiting"));
     }
 
     public void serviceReady(boolean ready) {
-        if (serviceReady.getAndSet(ready) != ready && ready) {
-            refresh();
-        }
+        ask.serviceReady(ready);
     }
 
     /** Asks again with the library as it is now (a new ticket, a correction). */
     public void refresh() {
-        if (!serviceReady.get() || !pending.compareAndSet(false, true)) {
-            return;
-        }
-        tasks.run(Lane.SERVICE, texts.get("task.list"), () -> {
-            pending.set(false);
-            try {
-                List<SpendingQueries.BoughtLine> lines = library.get();
-                NextBasket.Response answer = listMaker.apply(BasketHistory.askingAt(
-                        LocalDateTime.now(ZoneId.systemDefault()), lines, BasketHistory.DEFAULT_LENGTH));
-                java.time.LocalDate newest =
-                        lines.isEmpty() ? null : lines.get(lines.size() - 1).date();
-                tasks.ui().accept(() -> show(answer, newest));
-            } catch (RuntimeException e) {
-                tasks.ui().accept(() -> status.set(texts.get("list.unavailable", e.getMessage())));
-            }
-        });
+        ask.refresh();
     }
 
-    private void show(NextBasket.Response answer, java.time.LocalDate newest) {
+    /** The list for the library as it is now, and the day of its newest ticket (null for none). */
+    private record Made(NextBasket.Response answer, LocalDate newest) {}
+
+    private Made make() {
+        List<SpendingQueries.BoughtLine> lines = library.get();
+        NextBasket.Response answer = listMaker.apply(
+                BasketHistory.askingAt(LocalDateTime.now(ZoneId.systemDefault()), lines, BasketHistory.DEFAULT_LENGTH));
+        return new Made(
+                answer, lines.isEmpty() ? null : lines.get(lines.size() - 1).date());
+    }
+
+    private void show(Made made) {
+        NextBasket.Response answer = made.answer();
+        LocalDate newest = made.newest();
         Set<String> ticked = entries.stream()
                 .filter(e -> e.tickedProperty().get())
                 .map(ListEntry::description)
@@ -91,10 +90,7 @@ public final class ShoppingListViewModel {
                 new ArrayList<>(answer.items().stream().map(ListEntry::due).toList());
         entries.stream().filter(ListEntry::own).forEach(next::add);
         next.forEach(e -> e.tickedProperty().set(ticked.contains(e.description())));
-        next.sort(Comparator.comparing((ListEntry e) -> categoryOrder(e.category()))
-                .thenComparing(e -> e.own() ? 1 : 0)
-                .thenComparing(e -> e.own() ? 0 : -e.due().probability()));
-        entries.setAll(next);
+        entries.setAll(inCategoryOrder(next));
         boolean archive = answer.warnings() != null && !answer.warnings().isEmpty() && newest != null;
         status.set(
                 answer.items().isEmpty()
@@ -125,7 +121,7 @@ public final class ShoppingListViewModel {
                         .computeIfAbsent(categoryName(e.category()), c -> new ArrayList<>())
                         .add(e));
         StringBuilder text = new StringBuilder(
-                texts.get("list.header", texts.formats().date(java.time.LocalDate.now(ZoneId.systemDefault()))));
+                texts.get("list.header", texts.formats().date(LocalDate.now(ZoneId.systemDefault()))));
         byCategory.forEach((category, lines) -> {
             text.append("\n\n").append(category);
             lines.forEach(line -> text.append("\n- ").append(line.description()));
@@ -144,7 +140,14 @@ public final class ShoppingListViewModel {
 
     public void useTexts(Texts newTexts) {
         texts = newTexts;
-        entries.setAll(new ArrayList<>(entries)); // re-sorted views re-read the category names
+        entries.setAll(inCategoryOrder(new ArrayList<>(entries))); // the categories' names sort otherwise
+    }
+
+    private List<ListEntry> inCategoryOrder(List<ListEntry> list) {
+        list.sort(Comparator.comparing((ListEntry e) -> categoryOrder(e.category()))
+                .thenComparing(e -> e.own() ? 1 : 0)
+                .thenComparing(e -> e.own() ? 0 : -e.due().probability()));
+        return list;
     }
 
     public Texts texts() {
