@@ -109,3 +109,18 @@ def test_the_payment_and_the_items_outweigh_a_vat_row_nothing_confirms():
 def test_total_words_glued_to_what_precedes_them():
     assert parse_receipt("CAFE\n1 CHOWDER 6.00\nTax 0.40\nGRAT 18 1.15\n06/10 1:39pTOTAL : 7.55").total == D("7.55")
     assert parse_receipt("DINER\nNet Total: $145.00\nTax $12.51\nTOTAL: $157.51\nAmountDue: $157.51").total == D("157.51")
+
+
+def test_a_total_the_ticket_adds_a_tip_to_is_not_what_was_paid():
+    text = ("SUBTOTAL: 47.10\nTax2: 5.30\nFOOD TOTAL: 52.40\n20% TIP: 10.48\nTOTAL: $62.88\n"
+            "Thank you")
+    # Both total lines say TOTAL as clearly; the tip under the first one makes the second the sum.
+    receipt = parse_receipt(text)
+    assert receipt.total == D("62.88")
+    assert [(b.subtotal, b.added) for b in read_breakdowns(text.splitlines())] == [
+        (D("47.10"), D("15.78")), (D("52.40"), D("10.48"))]
+
+
+def test_a_total_followed_only_by_its_payment_starts_no_breakdown():
+    # The card line prints the same amount: nothing is added, so the total line is no subtotal.
+    assert read_breakdowns(["TOTAL (€) 23,15", "TARJETA BANCARIA 23,15", "IVA 10% 2,10"]) == []

@@ -22,10 +22,13 @@ from ocr_service.extraction.parsing.amounts import amounts_in
 from ocr_service.extraction.parsing.totals import CHANGE, ROUNDING
 
 SUBTOTAL = re.compile(r"SUB\s*-?\s*TOTAL|\bTOTAL\s+(?:SALES?\s+)?\(?\s*EXCL|\bTOTAL\s+(?:BEFORE|NET\s+OF)\s+(?:GST|TAX|VAT)")
+# A total that the ticket then adds to ("ORDER TOTAL 38.93", "18% TIPS 8.09", "TOTAL 47.02"): it
+# starts a block only when a later line of the block prints the sum, as the grand total.
+INTERMEDIATE_TOTAL = re.compile(r"\bTOTAL\b")
 # Tax and charges added to the subtotal; "GST 6% included" notes and summary tables are not.
 # IVA and VAT are left out: European shelf prices include them, so their lines under a subtotal
 # say how much of it is tax, they do not add to it.
-ADDED_CHARGE = re.compile(r"\bGST\b|\bTAX\b|\bSST\b|\bTIPS?\b|GRATUITY|PROPINA|SERV(?:ICE)?\.?\s*(?:CHARGE|CHG)|\bSVC\b|\bS/?C\b")
+ADDED_CHARGE = re.compile(r"\bGST\b|\bTAX\d?\b|\bSST\b|\bTIPS?\b|GRATUITY|PROPINA|SERV(?:ICE)?\.?\s*(?:CHARGE|CHG)|\bSVC\b|\bS/?C\b")
 NOT_ADDED = re.compile(r"INCL|\bID\b|\bNO\b|\bREG\b|SUMMARY|INVOICE|\bCODE\b|PAYABLE\s+INCL")
 DISCOUNT = re.compile(r"\bDISC(?:OUNT)?\b|DESCUENTO|\bDTO\b|\bVOUCHER\b|\bCOUPON\b|AHORRO")
 TENDERED = re.compile(r"\bCASH\b|\bTENDERED\b|\bEFECTIVO\b|\bENTREGADO\b|\bRECEIVED\b|\bPAID\b")
@@ -93,31 +96,53 @@ class Breakdown:
 
 
 def read_breakdowns(lines: list[str]) -> list[Breakdown]:
-    """Each subtotal with the lines right under it that add to it or take from it. The first line
-    that is none of those (the total, the payment, or text OCR could not read) ends the block."""
+    """Each subtotal (or a total the ticket adds to) with the lines right under it that add to it
+    or take from it. The first line that is none of those (the total, the payment, or text OCR
+    could not read) ends the block."""
     found = []
     for index, line in enumerate(lines):
-        if not SUBTOTAL.search(line.upper()):
+        upper = line.upper()
+        is_subtotal = bool(SUBTOTAL.search(upper))
+        if not is_subtotal and not INTERMEDIATE_TOTAL.search(upper):
             continue
-        subtotal = _single_amount(line.upper())
+        subtotal = _single_amount(upper)
         if subtotal is None or subtotal <= 0:
             continue
-        added, adjustment, rounding_line = Decimal(0), Decimal(0), False
-        for below in lines[index + 1: index + 1 + BLOCK_LINES]:
-            text = below.upper()
-            value = _single_amount(text)
-            if ROUNDING.search(text):
-                rounding_line = True
-                if value is not None and abs(value) < MAX_ROUNDING:
-                    adjustment = value
-            elif DISCOUNT.search(text):
-                added -= abs(value) if value is not None else Decimal(0)
-            elif ADDED_CHARGE.search(text) and not NOT_ADDED.search(text):
-                added += value if value is not None else _from_rate(text, subtotal + added)
-            elif value is None or value != subtotal + added + adjustment:
-                break  # (a line printing the running sum, "TOTAL 49.60" after a discount, is passed)
-        found.append(Breakdown(index, subtotal, added, adjustment, rounding_line))
+        block = _block_under(lines[index + 1: index + 1 + BLOCK_LINES], subtotal)
+        if is_subtotal or block.sum_printed:
+            found.append(Breakdown(index, subtotal, block.added, block.adjustment, block.rounding_line))
     return found
+
+
+@dataclass(frozen=True)
+class _Block:
+    added: Decimal
+    adjustment: Decimal
+    rounding_line: bool
+    sum_printed: bool  # a line under the additions prints subtotal + additions
+
+
+def _block_under(below_lines: list[str], subtotal: Decimal) -> _Block:
+    """What the lines under a subtotal add to it, up to the first line that neither adds, takes
+    away, rounds nor prints the running sum."""
+    added, adjustment, rounding_line, sum_printed = Decimal(0), Decimal(0), False, False
+    for below in below_lines:
+        text = below.upper()
+        value = _single_amount(text)
+        if ROUNDING.search(text):
+            rounding_line = True
+            if value is not None and abs(value) < MAX_ROUNDING:
+                adjustment = value
+        elif DISCOUNT.search(text):
+            added -= abs(value) if value is not None else Decimal(0)
+        elif ADDED_CHARGE.search(text) and not NOT_ADDED.search(text):
+            added += value if value is not None else _from_rate(text, subtotal + added)
+        elif value is not None and value == subtotal + added + adjustment:
+            # (a line printing the running sum, "TOTAL 49.60" after a discount, is passed)
+            sum_printed |= added != 0 or adjustment != 0
+        else:
+            break
+    return _Block(added, adjustment, rounding_line, sum_printed)
 
 
 def from_breakdowns(breakdowns: list[Breakdown]) -> list[DerivedTotal]:
