@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import psutil
-from benchlib import machine, now_iso, write_report
+from benchlib import desktop_jvm_options, machine, now_iso, write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 ES_DEV = ROOT.parent / "shared" / "receipts" / "es-dev"
@@ -30,7 +30,7 @@ def one_run(workers: int | None) -> dict:
     env = dict(os.environ, CESTA_HOME=str(home))
     if workers:
         env["INTELLIGENCE_WORKERS"] = str(workers)
-    command = ["java", f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", "-jar", str(JAR), "import", str(ES_DEV)]
+    command = ["java", *desktop_jvm_options(), f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", "-jar", str(JAR), "import", str(ES_DEV)]
     started = time.perf_counter()
     app = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     jvm = psutil.Process(app.pid)

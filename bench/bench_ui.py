@@ -29,11 +29,12 @@ import zipfile
 from pathlib import Path
 
 import psutil
-from benchlib import machine, now_iso, write_report
+from benchlib import desktop_jvm_options, machine, now_iso, write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = ROOT / "desktop"
 JAR = DESKTOP / "target" / "cesta-desktop.jar"
+JVM_OPTIONS = desktop_jvm_options()
 RECEIPTS = ROOT.parent / "shared" / "receipts"
 SHOWN = re.compile(r"window shown (\d+) ms after launch")
 
@@ -49,7 +50,7 @@ def window_run(cds: list[str]) -> dict:
     home = Path(tempfile.mkdtemp(prefix="cesta-bench-ui-"))
     env = dict(os.environ, CESTA_HOME=str(home))
     started = time.perf_counter()
-    app = subprocess.Popen(["java", *cds, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", "-jar", str(JAR)], env=env,
+    app = subprocess.Popen(["java", *JVM_OPTIONS, *cds, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", "-jar", str(JAR)], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = in_app = None
     deadline = time.time() + 30
@@ -78,7 +79,7 @@ def idle_memory_run(cds: list[str], workers: str | None) -> dict:
     env.pop("INTELLIGENCE_WORKERS", None)
     if workers:
         env["INTELLIGENCE_WORKERS"] = workers
-    app = subprocess.Popen(["java", *cds, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", "-jar", str(JAR)], env=env,
+    app = subprocess.Popen(["java", *JVM_OPTIONS, *cds, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", "-jar", str(JAR)], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.time() + 120
@@ -121,7 +122,7 @@ def import_run(cp: str, files: list[Path], cds: list[str]) -> dict:
     env = dict(os.environ, CESTA_HOME=str(home))
     listing = home / "tickets.txt"
     listing.write_text("\n".join(map(str, files)))
-    subprocess.run(["java", *cds, "-cp", cp, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", f"-Dcesta.benchOut={out}",
+    subprocess.run(["java", *JVM_OPTIONS, *cds, "-cp", cp, f"-Dcesta.serviceDir={ROOT / 'ocr-service'}", f"-Dcesta.benchOut={out}",
                     f"-Dcesta.benchFiles={listing}", "es.cesta.ui.UiBench$Main"], env=env, check=True, timeout=900,
                    stdout=subprocess.DEVNULL)
     result = json.loads(out.read_text())

@@ -9,6 +9,13 @@ import platform
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
+JVM_OPTIONS_FILE = Path(__file__).resolve().parents[1] / "desktop" / "jvm.options"
+
+
+def desktop_jvm_options() -> list[str]:
+    """The desktop app's JVM options (desktop/jvm.options), as ./cesta and the installer start it with."""
+    lines = (line.split("#")[0].strip() for line in JVM_OPTIONS_FILE.read_text().splitlines())
+    return [line for line in lines if line]
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -54,7 +54,12 @@ unzip -q -o -j "$INPUT"/lib/sqlite-jdbc-*.jar 'org/sqlite/native/Linux/x86_64/li
 JPACKAGE="${JPACKAGE:-$(dirname "$(readlink -f "$(command -v javac)")")/jpackage}"
 cd "$ROOT"  # jpackage.cfg's relative paths are relative to the working directory
 say "jpackage: app image"
-"$JPACKAGE" @jpackage.cfg --type app-image
+# The JVM options the app is started with everywhere (desktop/jvm.options says why).
+JVM_OPTIONS=()
+while read -r option; do
+  JVM_OPTIONS+=(--java-options "$option")
+done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/desktop/jvm.options")
+"$JPACKAGE" @jpackage.cfg "${JVM_OPTIONS[@]}" --type app-image
 say "class-data-sharing archive from a training start of the window"
 # The window opens ~1 s sooner when the JVM maps the classes it needs from an archive made by this
 # very runtime. Record one: start the app image once on a virtual display until its service is
