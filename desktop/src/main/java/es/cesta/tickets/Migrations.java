@@ -75,6 +75,16 @@ final class Migrations {
             -- of a ticket whose PDF is in, a second scan); cleared for good when the person keeps both.
             ALTER TABLE tickets ADD COLUMN twin_of TEXT;
             ALTER TABLE tickets ADD COLUMN twin_kept INTEGER NOT NULL DEFAULT 0;
+            """, """
+            -- The shopping list as the person left it (ShoppingListNotes): the lines they added and
+            -- what they ticked off, in the list's order.
+            CREATE TABLE shopping_list (
+                position INTEGER PRIMARY KEY,
+                description TEXT NOT NULL,
+                own INTEGER NOT NULL,
+                ticked INTEGER NOT NULL,
+                as_of TEXT
+            );
             """);
 
     private Migrations() {}

@@ -11,6 +11,7 @@ import es.cesta.tickets.Currencies;
 import es.cesta.tickets.ImportQueue;
 import es.cesta.tickets.ImportState;
 import es.cesta.tickets.LineColumn;
+import es.cesta.tickets.ShoppingListNotes;
 import es.cesta.tickets.Ticket;
 import es.cesta.tickets.TicketStore;
 import es.cesta.ui.BackgroundTasks;
@@ -109,7 +110,7 @@ public final class MainViewModel {
         this.categoryChoice = new CategoryChoice(new CategoryMemory(store), tasks, texts);
         this.nextShop = new NextShopCard(tasks, predictor, store::all, texts);
         this.shoppingList = new ShoppingListViewModel(
-                tasks, listMaker, () -> store.spending().boughtLines(), texts);
+                tasks, listMaker, () -> store.spending().boughtLines(), new ShoppingListNotes(store), texts);
         // Whatever background work fails, the person reads why in the message line.
         tasks.onFailure(sentence -> message.set(this.texts.get("task.failed", sentence)));
         // Called on the import worker: the finished ticket is read there, never on the FX thread.

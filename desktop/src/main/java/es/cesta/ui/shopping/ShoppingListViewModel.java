@@ -3,6 +3,7 @@ package es.cesta.ui.shopping;
 import es.cesta.client.NextBasket;
 import es.cesta.tickets.BasketHistory;
 import es.cesta.tickets.Category;
+import es.cesta.tickets.ShoppingListNotes;
 import es.cesta.tickets.SpendingQueries;
 import es.cesta.ui.BackgroundTasks;
 import es.cesta.ui.ServiceAsk;
@@ -12,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,9 @@ import javafx.collections.ObservableList;
  * <p>Invariants: it asks as every {@link ServiceAsk} does (once the service is ready, one request at
  * a time, the latest library winning); a new answer keeps the person's
  * own lines and every tick of a product still listed; the entries are in category order (the
- * category's name in the chosen language, "other" last), likeliest first within a category.
+ * category's name in the chosen language, "other" last), likeliest first within a category; the
+ * person's own lines and ticks outlive the window ({@link ShoppingListNotes}), and nothing is kept
+ * before what was kept has been read back (an empty list must not overwrite it).
  */
 public final class ShoppingListViewModel {
 
@@ -40,15 +44,25 @@ public final class ShoppingListViewModel {
     private final Supplier<List<SpendingQueries.BoughtLine>> library;
     private final ObservableList<ListEntry> entries = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final BackgroundTasks tasks;
+    private final ShoppingListNotes notes;
     private Texts texts;
+    // The day of the newest ticket the shown list was made from (null: none yet).
+    private LocalDate newest;
+    // Ticks of the model's lines read back before the model answered: description -> day kept with.
+    private final Map<String, LocalDate> keptTicks = new HashMap<>();
+    private boolean restored;
 
     public ShoppingListViewModel(
             BackgroundTasks tasks,
             Function<NextBasket.Request, NextBasket.Response> listMaker,
             Supplier<List<SpendingQueries.BoughtLine>> library,
+            ShoppingListNotes notes,
             Texts texts) {
+        this.tasks = tasks;
         this.listMaker = listMaker;
         this.library = library;
+        this.notes = notes;
         this.texts = texts;
         this.ask = new ServiceAsk<>(
                 tasks,
@@ -57,6 +71,52 @@ public final class ShoppingListViewModel {
                 this::show,
                 said -> status.set(this.texts.get("list.unavailable", said)));
         status.set(texts.get("list.waiting"));
+        tasks.run(BackgroundTasks.Lane.DISK, texts.get("task.list"), () -> {
+            List<ShoppingListNotes.Note> kept = notes.load();
+            tasks.ui().accept(() -> restore(kept));
+        });
+    }
+
+    /** What the person left on the list: their own lines at once, the model's ticks on its next answer. */
+    private void restore(List<ShoppingListNotes.Note> kept) {
+        for (ShoppingListNotes.Note note : kept) {
+            if (note.own() && entries.stream().noneMatch(e -> e.description().equalsIgnoreCase(note.description()))) {
+                ListEntry own = ListEntry.own(note.description());
+                own.tickedProperty().set(note.ticked());
+                followTick(own);
+                entries.add(own);
+            } else if (!note.own() && note.ticked()) {
+                keptTicks.put(note.description(), note.asOf());
+            }
+        }
+        restored = true;
+        if (newest != null) { // the model answered first
+            entries.stream()
+                    .filter(e -> !e.own()
+                            && keptTicks.containsKey(e.description())
+                            && newest.equals(keptTicks.get(e.description())))
+                    .forEach(e -> e.tickedProperty().set(true));
+            keptTicks.clear();
+        }
+        entries.setAll(inCategoryOrder(new ArrayList<>(entries)));
+    }
+
+    private void followTick(ListEntry entry) {
+        entry.tickedProperty().addListener((property, before, ticked) -> keep());
+    }
+
+    /** Keeps the person's own lines and every ticked line, on the disk lane. */
+    private void keep() {
+        if (!restored) {
+            return;
+        }
+        LocalDate asOf = newest;
+        List<ShoppingListNotes.Note> now = entries.stream()
+                .filter(e -> e.own() || e.tickedProperty().get())
+                .map(e -> new ShoppingListNotes.Note(
+                        e.description(), e.own(), e.tickedProperty().get(), asOf))
+                .toList();
+        tasks.run(BackgroundTasks.Lane.DISK, texts.get("task.listKept"), () -> notes.save(now));
     }
 
     public void serviceReady(boolean ready) {
@@ -81,16 +141,28 @@ public final class ShoppingListViewModel {
 
     private void show(Made made) {
         NextBasket.Response answer = made.answer();
-        LocalDate newest = made.newest();
+        newest = made.newest();
         Set<String> ticked = entries.stream()
                 .filter(e -> e.tickedProperty().get())
                 .map(ListEntry::description)
                 .collect(Collectors.toSet());
+        // Ticks kept from an earlier session hold for the library they were made on.
+        keptTicks.forEach((description, asOf) -> {
+            if (asOf != null && asOf.equals(newest)) {
+                ticked.add(description);
+            }
+        });
+        keptTicks.clear();
         List<ListEntry> next =
                 new ArrayList<>(answer.items().stream().map(ListEntry::due).toList());
-        entries.stream().filter(ListEntry::own).forEach(next::add);
-        next.forEach(e -> e.tickedProperty().set(ticked.contains(e.description())));
+        List<ListEntry> own = entries.stream().filter(ListEntry::own).toList();
+        next.forEach(e -> {
+            e.tickedProperty().set(ticked.contains(e.description()));
+            followTick(e);
+        });
+        next.addAll(own);
         entries.setAll(inCategoryOrder(next));
+        keep();
         boolean archive = answer.warnings() != null && !answer.warnings().isEmpty() && newest != null;
         status.set(
                 answer.items().isEmpty()
@@ -104,12 +176,16 @@ public final class ShoppingListViewModel {
         if (text.isEmpty() || entries.stream().anyMatch(e -> e.description().equalsIgnoreCase(text))) {
             return;
         }
-        entries.add(ListEntry.own(text));
+        ListEntry own = ListEntry.own(text);
+        followTick(own);
+        entries.add(own);
+        keep();
     }
 
     /** Takes the ticked lines off the list (the person's own for good; the model's until asked again). */
     public void clearTicked() {
         entries.removeIf(e -> e.tickedProperty().get());
+        keep();
     }
 
     /** The lines still to buy, by category, as plain text for the clipboard or the printer. */
