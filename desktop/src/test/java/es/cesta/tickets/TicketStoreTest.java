@@ -107,7 +107,7 @@ class TicketStoreTest {
                     sql.executeQuery("PRAGMA user_version").getInt(1));
             assertEquals("wal", sql.executeQuery("PRAGMA journal_mode").getString(1));
             ResultSet tables = sql.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'");
-            assertEquals("tickets,items,taxes,corrections,shop_names", tables.getString(1));
+            assertEquals("tickets,items,taxes,corrections,shop_names,shopping_list", tables.getString(1));
         }
         try (TicketStore again = TicketStore.open(home)) { // reopening migrates nothing twice
             assertTrue(again.all().isEmpty());
