@@ -44,6 +44,7 @@ public final class ShoppingListViewModel {
     private final Supplier<List<SpendingQueries.BoughtLine>> library;
     private final ObservableList<ListEntry> entries = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private Function<Texts, String> statusWording = t -> "";
     private final BackgroundTasks tasks;
     private final ShoppingListNotes notes;
     private Texts texts;
@@ -69,8 +70,8 @@ public final class ShoppingListViewModel {
                 () -> this.texts.get("task.list"),
                 this::make,
                 this::show,
-                said -> status.set(this.texts.get("list.unavailable", said)));
-        status.set(texts.get("list.waiting"));
+                said -> say(t -> t.get("list.unavailable", said)));
+        say(t -> t.get("list.waiting"));
         tasks.run(BackgroundTasks.Lane.DISK, texts.get("task.list"), () -> {
             List<ShoppingListNotes.Note> kept = notes.load();
             tasks.ui().accept(() -> restore(kept));
@@ -164,10 +165,16 @@ public final class ShoppingListViewModel {
         entries.setAll(inCategoryOrder(next));
         keep();
         boolean archive = answer.warnings() != null && !answer.warnings().isEmpty() && newest != null;
-        status.set(
-                answer.items().isEmpty()
-                        ? texts.get("list.empty")
-                        : archive ? texts.get("list.archive", texts.formats().date(newest)) : "");
+        LocalDate asOf = newest;
+        say(t -> answer.items().isEmpty()
+                ? t.get("list.empty")
+                : archive ? t.get("list.archive", t.formats().date(asOf)) : "");
+    }
+
+    /** Shows the status in the chosen language, and again in the next one chosen. */
+    private void say(Function<Texts, String> wording) {
+        statusWording = wording;
+        status.set(wording.apply(texts));
     }
 
     /** Adds a line of the person's own (blank text adds nothing). */
@@ -217,6 +224,7 @@ public final class ShoppingListViewModel {
     public void useTexts(Texts newTexts) {
         texts = newTexts;
         entries.setAll(inCategoryOrder(new ArrayList<>(entries))); // the categories' names sort otherwise
+        status.set(statusWording.apply(texts));
     }
 
     private List<ListEntry> inCategoryOrder(List<ListEntry> list) {

@@ -50,6 +50,9 @@ class ShoppingListViewModelTest {
 
     private static final NextBasket.Response ANSWER = new NextBasket.Response(
             List.of(due("LECHE ENTERA", 0.9), due("PAN BARRA", 0.7)), "interval", 1, 2, null, List.of());
+    // The newest ticket is old: the list is for the trip after it, and says so.
+    private static final NextBasket.Response OLD_LIBRARY =
+            new NextBasket.Response(ANSWER.items(), "interval", 1, 2, null, List.of("the newest ticket is old"));
 
     /** A window's list on the library in {@code store}, the service ready and answered. */
     private ShoppingListViewModel window(TicketStore store) {
@@ -102,6 +105,27 @@ class ShoppingListViewModelTest {
                 "t2", LAST_TRIP.plusDays(3), "SUPER", "PAN BARRA", "bread_and_pastries"));
         try (TicketStore store = TicketStore.open(home)) {
             assertFalse(ticks(window(store)).get("PAN BARRA"), "a list made after a newer ticket starts unticked");
+        }
+    }
+
+    @Test
+    void theListsWordsFollowTheLanguageChosen() {
+        try (TicketStore store = TicketStore.open(home)) {
+            ShoppingListViewModel list = new ShoppingListViewModel(
+                    BackgroundTasks.on(Runnable::run, Runnable::run),
+                    request -> OLD_LIBRARY,
+                    () -> library,
+                    new ShoppingListNotes(store),
+                    Texts.english());
+            list.serviceReady(true);
+            Texts spanish = Texts.of("es");
+            list.useTexts(spanish);
+            assertEquals(
+                    spanish.get("list.archive", spanish.formats().date(LAST_TRIP)),
+                    list.statusProperty().get());
+            assertTrue(
+                    list.statusProperty().get().contains("28/11/2026"),
+                    list.statusProperty().get());
         }
     }
 
