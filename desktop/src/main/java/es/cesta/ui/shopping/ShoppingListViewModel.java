@@ -92,14 +92,22 @@ public final class ShoppingListViewModel {
         }
         restored = true;
         if (newest != null) { // the model answered first
+            Set<String> ticked = takeKeptTicks();
             entries.stream()
-                    .filter(e -> !e.own()
-                            && keptTicks.containsKey(e.description())
-                            && newest.equals(keptTicks.get(e.description())))
+                    .filter(e -> !e.own() && ticked.contains(e.description()))
                     .forEach(e -> e.tickedProperty().set(true));
-            keptTicks.clear();
         }
         entries.setAll(inCategoryOrder(new ArrayList<>(entries)));
+    }
+
+    /** The model's lines ticked in an earlier window on this same library; each is given once. */
+    private Set<String> takeKeptTicks() {
+        Set<String> ticked = keptTicks.entrySet().stream()
+                .filter(kept -> newest != null && newest.equals(kept.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        keptTicks.clear();
+        return ticked;
     }
 
     private void followTick(ListEntry entry) {
@@ -147,13 +155,7 @@ public final class ShoppingListViewModel {
                 .filter(e -> e.tickedProperty().get())
                 .map(ListEntry::description)
                 .collect(Collectors.toSet());
-        // Ticks kept from an earlier session hold for the library they were made on.
-        keptTicks.forEach((description, asOf) -> {
-            if (asOf != null && asOf.equals(newest)) {
-                ticked.add(description);
-            }
-        });
-        keptTicks.clear();
+        ticked.addAll(takeKeptTicks());
         List<ListEntry> next =
                 new ArrayList<>(answer.items().stream().map(ListEntry::due).toList());
         List<ListEntry> own = entries.stream().filter(ListEntry::own).toList();
@@ -224,7 +226,7 @@ public final class ShoppingListViewModel {
     public void useTexts(Texts newTexts) {
         texts = newTexts;
         entries.setAll(inCategoryOrder(new ArrayList<>(entries))); // the categories' names sort otherwise
-        status.set(statusWording.apply(texts));
+        say(statusWording);
     }
 
     private List<ListEntry> inCategoryOrder(List<ListEntry> list) {

@@ -56,9 +56,13 @@ class ShoppingListViewModelTest {
 
     /** A window's list on the library in {@code store}, the service ready and answered. */
     private ShoppingListViewModel window(TicketStore store) {
+        return window(store, ANSWER);
+    }
+
+    private ShoppingListViewModel window(TicketStore store, NextBasket.Response answer) {
         ShoppingListViewModel list = new ShoppingListViewModel(
                 BackgroundTasks.on(Runnable::run, Runnable::run),
-                request -> ANSWER,
+                request -> answer,
                 () -> library,
                 new ShoppingListNotes(store),
                 Texts.english());
@@ -111,13 +115,7 @@ class ShoppingListViewModelTest {
     @Test
     void theListsWordsFollowTheLanguageChosen() {
         try (TicketStore store = TicketStore.open(home)) {
-            ShoppingListViewModel list = new ShoppingListViewModel(
-                    BackgroundTasks.on(Runnable::run, Runnable::run),
-                    request -> OLD_LIBRARY,
-                    () -> library,
-                    new ShoppingListNotes(store),
-                    Texts.english());
-            list.serviceReady(true);
+            ShoppingListViewModel list = window(store, OLD_LIBRARY);
             Texts spanish = Texts.of("es");
             list.useTexts(spanish);
             assertEquals(
