@@ -3,7 +3,8 @@ POST /predict/next-basket on the shopping list's target size, real service.
 
 Next shop: histories of 10, 100, 1,000 and 10,000 visits (synthetic grocery shoppers, repeated to
 size). Next basket: 300 tickets over two years holding 1,500 distinct products (Spanish-style
-descriptions, popularity falling as in real baskets, some printed two ways). --requests per size
+descriptions, popularity falling as in real baskets, some printed two ways), asked again as it is
+and with a description corrected (the worker's product catalogue rebuilt). --requests per size
 and run, --runs runs; p50 / p95 of the client-side and service-side (Server-Timing) latency,
 medians over runs. One worker. JSON to bench/results/.
 """
@@ -92,15 +93,28 @@ def timed(client: httpx.Client, url: str, runs: int, requests: int, body_of) -> 
 
 
 def time_next_basket(client: httpx.Client, url: str, runs: int, requests: int) -> dict:
+    """The same history asked again (the list shown again, a category corrected): the worker's
+    catalogue is reused. And the history with its oldest ticket's first line renamed at every
+    request (a description corrected): the catalogue is built afresh each time."""
     history = basket_history()
     distinct = len({line["description"] for ticket in history for line in ticket["items"]})
 
-    def body(run: int, k: int) -> dict:
-        now = (dt.datetime(2026, 1, 2) + dt.timedelta(hours=k * 7 + run)).isoformat()
-        return {"user_context": {"current_time": now}, "history": history, "k": 20}
+    def moment(run: int, k: int) -> str:
+        return (dt.datetime(2026, 1, 2) + dt.timedelta(hours=k * 7 + run)).isoformat()
 
-    summary = timed(client, f"{url}/predict/next-basket", runs, requests, body)
-    return {"tickets": len(history), "distinct_descriptions": distinct, **summary}
+    def again(run: int, k: int) -> dict:
+        return {"user_context": {"current_time": moment(run, k)}, "history": history, "k": 20}
+
+    def renamed(run: int, k: int) -> dict:
+        first = history[0]
+        line = {**first["items"][0], "description": f"{first['items'][0]['description']} {run}X{k}"}
+        edited = [{**first, "items": [line, *first["items"][1:]]}, *history[1:]]
+        return {"user_context": {"current_time": moment(run, k)}, "history": edited, "k": 20}
+
+    asked_again = timed(client, f"{url}/predict/next-basket", runs, requests, again)
+    corrected = timed(client, f"{url}/predict/next-basket", runs, requests, renamed)
+    return {"tickets": len(history), "distinct_descriptions": distinct, **asked_again,
+            "after_a_correction": corrected}
 
 
 def main() -> int:

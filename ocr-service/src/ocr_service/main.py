@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -76,6 +77,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.gate = AdmissionGate(settings.concurrency_per_worker, settings.max_pending_per_worker)
         app.state.instance_id = settings.instance_id or str(uuid.uuid4())
         category_model(settings)  # loaded before the first ticket, not during it
+        # What is loaded by now lives as long as the worker: the collector stops walking it. A
+        # next-basket request makes some 50,000 objects, and each full collection walked the
+        # models too; measured on 2 cores, p95 service-side 164-181 ms before, 52-60 ms after.
+        gc.freeze()
         yield
 
     app = FastAPI(title="Cesta intelligence service", version=__version__, lifespan=lifespan)

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from ocr_service.prediction import next_basket
+from ocr_service.prediction.catalogue_cache import CatalogueCache
 from ocr_service.prediction.products import ProductCatalogue, same_product, words
 from ocr_service.schemas import BasketLine, PastTicket
 from tests.conftest import ES_DEV, SHARED
@@ -30,6 +31,30 @@ def test_the_spellings_of_one_product_are_one_product():
     assert catalogue.product_of("1,25") is None
     assert words("YOGUR GRIEGO 4X125G") == ("YOGUR", "GRIEGO")
     assert not same_product(words("PAN BARRA"), words("PAN DE MOLDE"))
+
+
+def test_a_history_grown_at_its_end_extends_the_kept_catalogue_to_what_a_fresh_one_gives():
+    cache = CatalogueCache()
+    early = ["LECHE ENTERA 6", "PAN BARRA"]
+    later = [*early, "LECHE ENT. HACENDADO", "PAN DE MOLDE", "Leche entera 1L"]
+    with cache.catalogue_for(early) as first:
+        pass
+    with cache.catalogue_for(later) as grown:
+        assert grown is first, "the kept catalogue is extended, not rebuilt"
+        keys = [grown.product_of(d) for d in later]
+    fresh = ProductCatalogue()
+    assert keys == [fresh.product_of(d) for d in later]
+    with cache.catalogue_for(["PAN DE MOLDE", *early]) as other:
+        assert other is not grown, "another order is another catalogue"
+        assert [p.spellings for p in other.products] == [["PAN DE MOLDE"], ["LECHE ENTERA 6"], ["PAN BARRA"]]
+
+
+def test_a_corrected_description_leaves_no_old_spelling_in_the_list():
+    before = [ticket(0, "LECHE ENT. HACENDADO"), ticket(7, "LECHE ENTERA")]
+    after = [ticket(0, "LECHE ENTERA"), ticket(7, "LECHE ENTERA")]  # the person corrected the first line
+    now = START + dt.timedelta(days=14)
+    assert next_basket.predict_basket(before, now, 5).items[0].spellings == ["LECHE ENT. HACENDADO", "LECHE ENTERA"]
+    assert next_basket.predict_basket(after, now, 5).items[0].spellings == ["LECHE ENTERA"]
 
 
 def test_a_product_due_by_its_rhythm_leads_and_says_when():

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ocr_service.prediction.catalogue_cache import WORKER_CATALOGUE
 from ocr_service.prediction.history import EPOCH, hours
 from ocr_service.prediction.products import ProductCatalogue
 from ocr_service.schemas import DueProduct, NextBasketResponse, PastTicket
@@ -77,28 +78,37 @@ def probability(value: float) -> float:
     return 1 / (1 + math.exp(-(a + b * math.log(max(value, 1e-9)))))
 
 
-def _collect(history: list[PastTicket]) -> tuple[ProductCatalogue, dict[int, _Seen]]:
-    catalogue = ProductCatalogue()
+def _collect(tickets: list[PastTicket], catalogue: ProductCatalogue) -> dict[int, _Seen]:
+    """Every product of the history (tickets in time order, their descriptions already in the
+    catalogue) and when it was bought."""
     seen: dict[int, _Seen] = {}
-    for ticket in sorted(history, key=lambda t: _day(t.datetime)):
+    key_of: dict[str, int | None] = {}  # the raw description's key: a look-up per line
+    for ticket in tickets:
         day = _day(ticket.datetime)
-        on_ticket: set[int] = set()
+        on_ticket: dict[int, _Seen] = {}
         for line in ticket.items:
-            key = catalogue.product_of(line.description)
+            description = line.description
+            if description in key_of:
+                key = key_of[description]
+            else:
+                key = key_of[description] = catalogue.product_of(description)
             if key is None:
                 continue
             product = seen.get(key)
             if product is None:
                 product = seen[key] = _Seen()
-            product.last_spelling = line.description.strip()
-            product.category = line.category or product.category
-            if key in on_ticket:  # two lines of it on one ticket: one purchase
-                continue
-            on_ticket.add(key)
+            product.last_spelling = description
+            if line.category:
+                product.category = line.category
+            on_ticket[key] = product  # two lines of it on one ticket: one purchase
+        shop = ticket.shop.strip() if ticket.shop else None
+        for product in on_ticket.values():
             product.days.append(day)
-            if ticket.shop:
-                product.shops[ticket.shop.strip()] += 1
-    return catalogue, seen
+            if shop:
+                product.shops[shop] += 1
+    for product in seen.values():
+        product.last_spelling = product.last_spelling.strip()
+    return seen
 
 
 def _due(product: _Seen, spellings: list[str], scored: float, now: float) -> DueProduct:
@@ -126,13 +136,16 @@ def predict_basket(history: list[PastTicket], now: dt.datetime, k: int) -> NextB
     if not tickets:
         return NextBasketResponse(items=[], model=MODEL, history_size=len(history), products=0,
                                   reason="the history holds no ticket with items")
-    catalogue, seen = _collect(tickets)
+    tickets.sort(key=lambda t: _day(t.datetime))
+    order = list(dict.fromkeys(line.description.strip() for ticket in tickets for line in ticket.items))
     today = _day(now)
     moment, warnings = _list_moment([_day(t.datetime) for t in tickets], today)
-    scores = {key: score(product.days, moment) for key, product in seen.items()}
-    ranked = sorted(seen.items(), key=lambda kv: (-scores[kv[0]], kv[0]))[:k]
-    items = [_due(product, list(dict.fromkeys(catalogue.products[key].spellings)), scores[key], today)
-             for key, product in ranked]
+    with WORKER_CATALOGUE.catalogue_for(order) as catalogue:
+        seen = _collect(tickets, catalogue)
+        scores = {key: score(product.days, moment) for key, product in seen.items()}
+        ranked = sorted(seen.items(), key=lambda kv: (-scores[kv[0]], kv[0]))[:k]
+        items = [_due(product, list(dict.fromkeys(catalogue.products[key].spellings)), scores[key], today)
+                 for key, product in ranked]
     return NextBasketResponse(items=items, model=MODEL, history_size=len(tickets), products=len(seen),
                               warnings=warnings)
 

@@ -67,7 +67,7 @@ class ProductCatalogue:
 
     def __init__(self) -> None:
         self.products: list[Product] = []
-        self._by_spelling: dict[str, int] = {}
+        self._by_spelling: dict[str, int | None] = {}
         self._by_form: dict[tuple[str, ...], int] = {}
         # Products by the first three letters of their first word and of one other word: a
         # description can only be a product that shares its first word's start and one more word's
@@ -78,32 +78,36 @@ class ProductCatalogue:
         """The key of the description's product (a new one when none matches); None when the
         description has no word (an amount, a code)."""
         spelled = description.strip()
-        known = self._by_spelling.get(spelled)
-        if known is not None:
-            return known
+        if spelled in self._by_spelling:
+            return self._by_spelling[spelled]
         form = words(spelled)
-        if not form:
+        key = None if not form else self._by_form[form] if form in self._by_form else self._match(form)
+        self._by_spelling[spelled] = key
+        if key is None:
             return None
-        key = self._by_form.get(form)
-        if key is None:
-            candidates = set().union(*(self._by_starts.get(start, ()) for start in _starts(form)))
-            starts = frozenset(w[:MIN_ABBREVIATION] for w in form)
-            key = next((k for k in sorted(candidates) if any(
-                (starts <= s or s <= starts) and same_product(form, f)  # the starts first: set operations are cheap
-                for f, s in zip(self.products[k].forms, self.products[k].starts, strict=True))), None)
-        if key is None:
-            key = len(self.products)
-            self.products.append(Product(key))
         product = self.products[key]
         product.spellings.append(spelled)
-        if form not in product.forms:
+        if form not in self._by_form:
             product.forms.append(form)
             product.starts.append(frozenset(w[:MIN_ABBREVIATION] for w in form))
             self._by_form[form] = key
             for start in _starts(form):
                 self._by_starts.setdefault(start, set()).add(key)
-        self._by_spelling[spelled] = key
         return key
+
+    def _match(self, form: tuple[str, ...]) -> int:
+        """The first product the form is a spelling of, else a new product."""
+        starts = [self._by_starts[start] for start in _starts(form) if start in self._by_starts]
+        if starts:
+            shortened = frozenset(w[:MIN_ABBREVIATION] for w in form)
+            for key in sorted(set().union(*starts)):
+                product = self.products[key]
+                # The starts first: set operations are cheap.
+                if any((shortened <= s or s <= shortened) and same_product(form, f)
+                       for f, s in zip(product.forms, product.starts, strict=True)):
+                    return key
+        self.products.append(Product(len(self.products)))
+        return len(self.products) - 1
 
 
 def _starts(form: tuple[str, ...]) -> list[tuple[str, str]]:
