@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -73,6 +74,24 @@ def test_a_product_due_by_its_rhythm_leads_and_says_when():
     assert not coal.repeat and coal.due is None and coal.days_overdue is None
     assert 0 < coal.probability < milk.probability <= 1
     assert answer.products == 3 and answer.history_size == len(history)
+
+
+def test_a_larger_purchase_than_usual_pushes_the_product_s_due_day_out():
+    def weekly(last_quantity: str) -> list[PastTicket]:
+        history = [PastTicket(datetime=START + dt.timedelta(days=d), shop="DIA",
+                              items=[BasketLine(description="LECHE ENTERA", quantity=Decimal(1))]) for d in range(0, 28, 7)]
+        history.append(PastTicket(datetime=START + dt.timedelta(days=28), shop="DIA",
+                                  items=[BasketLine(description="LECHE ENTERA", quantity=Decimal(last_quantity)),
+                                         BasketLine(description="PAN", quantity=None)]))
+        return history
+
+    on_day_35 = START + dt.timedelta(days=35)
+    usual, stocked = (next_basket.predict_basket(weekly(q), on_day_35, 1).items[0] for q in ("1", "2"))
+    assert usual.due == dt.date(2025, 10, 6) and usual.days_overdue == 0
+    assert stocked.every_days == 7.0 and stocked.due == dt.date(2025, 10, 13) and stocked.days_overdue == -7
+    assert stocked.probability < usual.probability
+    unsaid = next_basket.predict_basket([ticket(d, "LECHE ENTERA") for d in range(0, 35, 7)], on_day_35, 1).items[0]
+    assert unsaid.due == usual.due, "no quantities printed: the rhythm alone"
 
 
 def test_a_weekly_product_is_likelier_on_its_due_day_than_the_day_after_it_was_bought():

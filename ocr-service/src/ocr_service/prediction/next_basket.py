@@ -6,7 +6,8 @@ Each product (its spellings grouped by `products.py`) is scored by
 - times its rhythm, for a product bought at least twice: how near the time since it was last bought
   is to its median interval, a bump exp(-ln(gap / interval)^2 / (2 RHYTHM_SPREAD^2)) that is 1 when
   it is due, lower just after a purchase (the cupboard is full) and long after (no longer bought),
-  mixed in at RHYTHM_WEIGHT.
+  mixed in at RHYTHM_WEIGHT; the interval is stretched (or shortened) by how much more (or less)
+  than usual the last ticket bought, when the tickets print quantities (`_Seen.stock`).
 The score becomes a probability through a logistic curve of its logarithm (CALIBRATION).
 
 The weights were tuned on the dev households of ../shared/baskets (training/next_basket.py holds
@@ -40,6 +41,9 @@ MIN_INTERVAL_DAYS = 1.0
 STALE_AFTER_TRIPS = 3
 # P = 1 / (1 + exp(-(A + B ln score))), fitted to the share of listed products bought on the next trip.
 CALIBRATION = (-1.44, 0.9)
+# A purchase this many times the usual quantity (or this fraction of it) lasts at most this much
+# longer (or shorter): a six-pack after single bottles is not bought again in six weeks for sure.
+STOCK_LIMITS = (1 / 3, 3.0)
 
 
 @dataclass
@@ -47,9 +51,20 @@ class _Seen:
     """What the history says of one product."""
 
     days: list[float] = field(default_factory=list)  # the day of each ticket that holds it
+    # The quantity bought on each of those tickets (None where the ticket did not print one).
+    quantities: list[float | None] = field(default_factory=list)
     shops: Counter[str] = field(default_factory=Counter)
     category: str | None = None
     last_spelling: str = ""
+
+    def stock(self) -> float:
+        """How long the last purchase lasts against a usual one: its quantity over the median of
+        the quantities printed before it (1 when the tickets do not say)."""
+        *before, last = self.quantities
+        known = [q for q in before if q is not None]
+        if last is None or not known:
+            return 1.0
+        return min(max(last / statistics.median(known), STOCK_LIMITS[0]), STOCK_LIMITS[1])
 
 
 def _day(moment: dt.datetime) -> float:
@@ -63,11 +78,13 @@ def _rhythm(days: list[float]) -> float | None:
     return statistics.median(gaps) if gaps else None
 
 
-def score(days: list[float], now: float) -> float:
+def score(days: list[float], now: float, stock: float = 1.0) -> float:
+    """`stock`: how many usual purchases the last one was (`_Seen.stock`); it stretches the wait."""
     frequency = sum(math.exp(-max(0.0, now - d) / RECENCY_DAYS) for d in days)
     interval = _rhythm(days)
     if interval is None:
         return frequency
+    interval *= stock
     since = max(now - days[-1], 0.05 * interval)
     due_now = math.exp(-(math.log(since / interval) ** 2) / (2 * RHYTHM_SPREAD**2))
     return frequency * ((1 - RHYTHM_WEIGHT) + RHYTHM_WEIGHT * due_now)
@@ -86,6 +103,7 @@ def _collect(tickets: list[PastTicket], catalogue: ProductCatalogue) -> dict[int
     for ticket in tickets:
         day = _day(ticket.datetime)
         on_ticket: dict[int, _Seen] = {}
+        bought: dict[int, float | None] = {}
         for line in ticket.items:
             description = line.description
             if description in key_of:
@@ -100,10 +118,13 @@ def _collect(tickets: list[PastTicket], catalogue: ProductCatalogue) -> dict[int
             product.last_spelling = description
             if line.category:
                 product.category = line.category
-            on_ticket[key] = product  # two lines of it on one ticket: one purchase
+            on_ticket[key] = product  # two lines of it on one ticket: one purchase, of both quantities
+            quantity = float(line.quantity) if line.quantity is not None and line.quantity > 0 else None
+            bought[key] = quantity if key not in bought else _plus(bought[key], quantity)
         shop = ticket.shop.strip() if ticket.shop else None
-        for product in on_ticket.values():
+        for key, product in on_ticket.items():
             product.days.append(day)
+            product.quantities.append(bought[key])
             if shop:
                 product.shops[shop] += 1
     for product in seen.values():
@@ -111,10 +132,14 @@ def _collect(tickets: list[PastTicket], catalogue: ProductCatalogue) -> dict[int
     return seen
 
 
+def _plus(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a + b
+
+
 def _due(product: _Seen, spellings: list[str], scored: float, now: float) -> DueProduct:
     interval = _rhythm(product.days)
     last = EPOCH + dt.timedelta(days=product.days[-1])
-    due = (last + dt.timedelta(days=interval)).date() if interval is not None else None
+    due = (last + dt.timedelta(days=interval * product.stock())).date() if interval is not None else None
     today = (EPOCH + dt.timedelta(days=now)).date()
     return DueProduct(
         description=product.last_spelling,
@@ -142,7 +167,7 @@ def predict_basket(history: list[PastTicket], now: dt.datetime, k: int) -> NextB
     moment, warnings = _list_moment([_day(t.datetime) for t in tickets], today)
     with WORKER_CATALOGUE.catalogue_for(order) as catalogue:
         seen = _collect(tickets, catalogue)
-        scores = {key: score(product.days, moment) for key, product in seen.items()}
+        scores = {key: score(product.days, moment, product.stock()) for key, product in seen.items()}
         ranked = sorted(seen.items(), key=lambda kv: (-scores[kv[0]], kv[0]))[:k]
         items = [_due(product, list(dict.fromkeys(catalogue.products[key].spellings)), scores[key], today)
                  for key, product in ranked]

@@ -1,6 +1,7 @@
 package es.cesta.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -10,7 +11,8 @@ public final class NextBasket {
 
     private NextBasket() {}
 
-    public record Line(String description, String category) {}
+    /** {@code quantity}: as printed, null where the ticket printed none. */
+    public record Line(String description, String category, BigDecimal quantity) {}
 
     public record PastTicket(LocalDateTime datetime, String shop, List<Line> items) {}
 

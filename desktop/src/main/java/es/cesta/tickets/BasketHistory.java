@@ -1,6 +1,7 @@
 package es.cesta.tickets;
 
 import es.cesta.client.NextBasket;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * The library as the shopping list's model reads it: one past ticket per read, dated ticket, with
- * its product lines as the person corrected them (renamed, re-categorised, removed lines left out).
+ * its product lines as the person corrected them (renamed, re-categorised, removed lines left out,
+ * quantities as corrected).
  */
 public final class BasketHistory {
 
@@ -29,9 +31,14 @@ public final class BasketHistory {
                         ticket.get(0).shop(),
                         ticket.stream()
                                 .map(l -> new NextBasket.Line(
-                                        shortened(l.description().strip()), l.category()))
+                                        shortened(l.description().strip()), l.category(), bought(l.quantity())))
                                 .toList()))
                 .toList();
+    }
+
+    /** A quantity the model can use: a return or a misread zero says nothing of how long it lasts. */
+    private static BigDecimal bought(BigDecimal quantity) {
+        return quantity != null && quantity.signum() > 0 ? quantity : null;
     }
 
     // The contract's longest description.

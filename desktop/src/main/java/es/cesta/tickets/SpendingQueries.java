@@ -33,15 +33,21 @@ public final class SpendingQueries {
             + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.AMOUNT), "i.amount")
             + " AS amount, "
             + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.CATEGORY), "i.category")
-            + " AS category, t.currency FROM items i JOIN tickets t ON t.id = i.ticket_id "
+            + " AS category, "
+            + CorrectionKey.corrected("i.ticket_id", CorrectionKey.itemSql("i", LineColumn.QUANTITY), "i.quantity")
+            + " AS quantity, t.currency FROM items i JOIN tickets t ON t.id = i.ticket_id "
             + "WHERE i.kind = 'item' AND t.state = 'done' AND t.twin_of IS NULL AND " + CorrectionKey.keptSql("i")
             + ") ";
 
     /** A product's price on one ticket. */
     public record PricePoint(LocalDate date, String shop, BigDecimal unitPrice) {}
 
-    /** A product line of a dated ticket, as corrected (the shopping list's history). */
-    public record BoughtLine(String ticketId, LocalDate date, String shop, String description, String category) {}
+    /**
+     * A product line of a dated ticket, as corrected (the shopping list's history); {@code quantity} is
+     * null where the ticket printed none.
+     */
+    public record BoughtLine(
+            String ticketId, LocalDate date, String shop, String description, String category, BigDecimal quantity) {}
 
     private final Library library;
 
@@ -71,7 +77,7 @@ public final class SpendingQueries {
         return library.withConnection("Cannot read the bought lines", connection -> {
             List<BoughtLine> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(BOUGHT_LINES
-                            + "SELECT ticket_id, purchase_date, shop, description, category FROM bought "
+                            + "SELECT ticket_id, purchase_date, shop, description, category, quantity FROM bought "
                             + "WHERE purchase_date IS NOT NULL AND TRIM(description) <> '' "
                             + "ORDER BY purchase_date, ticket_id, position");
                     ResultSet rows = select.executeQuery()) {
@@ -81,11 +87,24 @@ public final class SpendingQueries {
                             LocalDate.parse(rows.getString(2)),
                             rows.getString(3),
                             rows.getString(4),
-                            rows.getString(5)));
+                            rows.getString(5),
+                            number(rows.getString(6))));
                 }
             }
             return found;
         });
+    }
+
+    /** A stored number, or null where there is none (a quantity the ticket did not print). */
+    private static BigDecimal number(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(stored.strip());
+        } catch (NumberFormatException unreadable) {
+            return null; // the list goes on by its rhythm alone
+        }
     }
 
     /** The unit price of a product (same description) on every dated ticket, oldest first. */

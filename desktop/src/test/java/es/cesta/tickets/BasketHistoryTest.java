@@ -20,7 +20,7 @@ class BasketHistoryTest {
     }
 
     @Test
-    void aRenamedRecategorisedOrRemovedLineIsSentAsThePersonLeftIt(@TempDir Path home) throws Exception {
+    void aRenamedRecategorisedRequantifiedOrRemovedLineIsSentAsThePersonLeftIt(@TempDir Path home) throws Exception {
         try (TicketStore store = TicketStore.open(home)) {
             UUID first = CategoryMemoryTest.stored(
                     store,
@@ -33,6 +33,8 @@ class BasketHistoryTest {
             CategoryMemoryTest.stored(
                     store, home, "b.pdf", LocalDate.of(2025, 3, 8), line("LECHE ENTERA", Category.OTHER));
             store.corrections().save(first, "item.item.0.description", "LECHE ENTERA");
+            store.corrections().save(first, CorrectionKey.item("item", 0, LineColumn.QUANTITY), "6");
+            store.corrections().save(first, CorrectionKey.item("item", 2, LineColumn.QUANTITY), "0");
             new CategoryMemory(store).choose(first, 0, Category.EGGS_MILK_AND_BUTTER);
             store.corrections().save(first, CorrectionKey.removed("item", 1), "yes");
             store.corrections().save(first, TicketField.SHOP_NAME.key(), "MI TIENDA");
@@ -46,11 +48,13 @@ class BasketHistoryTest {
             assertEquals("MI TIENDA", earlier.shop());
             assertEquals(
                     List.of(
-                            new NextBasket.Line("LECHE ENTERA", Category.EGGS_MILK_AND_BUTTER.key()),
-                            new NextBasket.Line("PAN BARRA", Category.BREAD_AND_PASTRIES.key())),
+                            new NextBasket.Line(
+                                    "LECHE ENTERA", Category.EGGS_MILK_AND_BUTTER.key(), new BigDecimal("6")),
+                            // a quantity of nothing says nothing of how long it lasts
+                            new NextBasket.Line("PAN BARRA", Category.BREAD_AND_PASTRIES.key(), null)),
                     earlier.items());
             assertEquals(
-                    List.of(new NextBasket.Line("LECHE ENTERA", Category.OTHER.key())),
+                    List.of(new NextBasket.Line("LECHE ENTERA", Category.OTHER.key(), BigDecimal.ONE)),
                     history.get(1).items());
         }
     }

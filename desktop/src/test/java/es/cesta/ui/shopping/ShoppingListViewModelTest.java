@@ -30,8 +30,8 @@ class ShoppingListViewModelTest {
     @TempDir
     Path home;
 
-    private final List<SpendingQueries.BoughtLine> library = new ArrayList<>(
-            List.of(new SpendingQueries.BoughtLine("t1", LAST_TRIP, "SUPER", "LECHE ENTERA", "eggs_milk_and_butter")));
+    private final List<SpendingQueries.BoughtLine> library = new ArrayList<>(List.of(
+            new SpendingQueries.BoughtLine("t1", LAST_TRIP, "SUPER", "LECHE ENTERA", "eggs_milk_and_butter", null)));
 
     private static NextBasket.Due due(String description, double probability) {
         return new NextBasket.Due(
@@ -106,7 +106,7 @@ class ShoppingListViewModelTest {
             entry(window(store), "PAN BARRA").tickedProperty().set(true);
         }
         library.add(new SpendingQueries.BoughtLine(
-                "t2", LAST_TRIP.plusDays(3), "SUPER", "PAN BARRA", "bread_and_pastries"));
+                "t2", LAST_TRIP.plusDays(3), "SUPER", "PAN BARRA", "bread_and_pastries", null));
         try (TicketStore store = TicketStore.open(home)) {
             assertFalse(ticks(window(store)).get("PAN BARRA"), "a list made after a newer ticket starts unticked");
         }
