@@ -16,6 +16,7 @@ from ocr_service.prediction import frequency_model
 from ocr_service.prediction.features import candidate_features
 from ocr_service.prediction.history import History, build_history, hours
 from ocr_service.prediction.intervals import next_window
+from ocr_service.prediction.one_thread import one_openmp_thread
 from ocr_service.schemas import PastVisit, PredictResponse, ShopPrediction
 
 DEFAULT_MODEL = Path(__file__).parent / "models" / "ranker-v1.joblib"
@@ -53,7 +54,9 @@ class NextShopRanker:
     def distribution(self, history: History, now: float) -> tuple[np.ndarray, np.ndarray, float]:
         """(candidate shop indexes best first, their probabilities, probability of a new shop)."""
         candidates, features = candidate_features(history, now)
-        scores = np.clip(self.classifier.predict_proba(features)[:, 1], 1e-6, 1.0) ** (1.0 / self.temperature)
+        with one_openmp_thread():
+            chances = self.classifier.predict_proba(features)[:, 1]
+        scores = np.clip(chances, 1e-6, 1.0) ** (1.0 / self.temperature)
         p_new = new_shop_probability(history)
         probabilities = (1.0 - p_new) * scores / scores.sum()
         order = np.argsort(-probabilities, kind="stable")

@@ -54,10 +54,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.nice > 0 and hasattr(os, "nice"):
         os.nice(args.nice)  # inherited by the workers and the OCR processes they start
-    # One OpenMP (and OpenBLAS) thread per worker: the service's parallelism is its workers. A
-    # scikit-learn model called from a request thread otherwise starts a team of threads on every
-    # call; measured on 2 cores, next-shop for 10 visits took 56 ms service-side instead of 9 ms.
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
     # Settings are read from the environment in this process and in every forked worker.
     os.environ["INTELLIGENCE_SERVICE_BIND"] = f"{host}:{port}"
     if args.workers is not None:
