@@ -105,7 +105,7 @@ def _collect(tickets: list[PastTicket], catalogue: ProductCatalogue) -> dict[int
         on_ticket: dict[int, _Seen] = {}
         bought: dict[int, float | None] = {}
         for line in ticket.items:
-            description = line.description
+            description = line["description"]
             if description in key_of:
                 key = key_of[description]
             else:
@@ -116,10 +116,12 @@ def _collect(tickets: list[PastTicket], catalogue: ProductCatalogue) -> dict[int
             if product is None:
                 product = seen[key] = _Seen()
             product.last_spelling = description
-            if line.category:
-                product.category = line.category
+            category = line.get("category")
+            if category:
+                product.category = category
             on_ticket[key] = product  # two lines of it on one ticket: one purchase, of both quantities
-            quantity = float(line.quantity) if line.quantity is not None and line.quantity > 0 else None
+            printed = line.get("quantity")
+            quantity = float(printed) if printed is not None and printed > 0 else None
             bought[key] = quantity if key not in bought else _plus(bought[key], quantity)
         shop = ticket.shop.strip() if ticket.shop else None
         for key, product in on_ticket.items():
@@ -162,7 +164,7 @@ def predict_basket(history: list[PastTicket], now: dt.datetime, k: int) -> NextB
         return NextBasketResponse(items=[], model=MODEL, history_size=len(history), products=0,
                                   reason="the history holds no ticket with items")
     tickets.sort(key=lambda t: _day(t.datetime))
-    order = list(dict.fromkeys(line.description.strip() for ticket in tickets for line in ticket.items))
+    order = list(dict.fromkeys(line["description"].strip() for ticket in tickets for line in ticket.items))
     today = _day(now)
     moment, warnings = _list_moment([_day(t.datetime) for t in tickets], today)
     with WORKER_CATALOGUE.catalogue_for(order) as catalogue:
