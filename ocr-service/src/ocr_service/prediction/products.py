@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # A quantity, a unit or a pack size is not a word of the product's name: "1L", "500G", "6X1", "2UD".
 _MEASURE = re.compile(r"^\d+([.,]\d+)?(X\d+)?(G|GR|KG|ML|CL|L|LT|UDS?|U|UN|PACK|P)?$|^X\d+$")
@@ -26,6 +27,8 @@ _MEASURE = re.compile(r"^\d+([.,]\d+)?(X\d+)?(G|GR|KG|ML|CL|L|LT|UDS?|U|UN|PACK|
 MIN_ABBREVIATION = 3
 
 
+# A worker sees one person's descriptions again and again (the history is sent whole each time).
+@lru_cache(maxsize=32_768)
 def words(description: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKD", description).encode("ascii", "ignore").decode().upper()
     tokens = re.split(r"[^A-Z0-9]+", text)
