@@ -102,7 +102,7 @@ def _collect(tickets: list[PastTicket], catalogue: ProductCatalogue) -> dict[int
     key_of: dict[str, int | None] = {}  # the raw description's key: a look-up per line
     for ticket in tickets:
         day = _day(ticket.datetime)
-        on_ticket: dict[int, _Seen] = {}
+        # Each product on this ticket, with its quantity: two lines of it are one purchase of both.
         bought: dict[int, float | None] = {}
         for line in ticket.items:
             description = line["description"]
@@ -119,14 +119,14 @@ def _collect(tickets: list[PastTicket], catalogue: ProductCatalogue) -> dict[int
             category = line.get("category")
             if category:
                 product.category = category
-            on_ticket[key] = product  # two lines of it on one ticket: one purchase, of both quantities
             printed = line.get("quantity")
             quantity = float(printed) if printed is not None and printed > 0 else None
             bought[key] = quantity if key not in bought else _plus(bought[key], quantity)
         shop = ticket.shop.strip() if ticket.shop else None
-        for key, product in on_ticket.items():
+        for key, quantity in bought.items():
+            product = seen[key]
             product.days.append(day)
-            product.quantities.append(bought[key])
+            product.quantities.append(quantity)
             if shop:
                 product.shops[shop] += 1
     for product in seen.values():

@@ -95,16 +95,12 @@ public final class SpendingQueries {
         });
     }
 
-    /** A stored number, or null where there is none (a quantity the ticket did not print). */
+    /**
+     * A stored number, or null where there is none: a quantity the ticket did not print, or one the
+     * person cleared (a correction to "" ; any other correction of a number is stored plain).
+     */
     private static BigDecimal number(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(stored.strip());
-        } catch (NumberFormatException unreadable) {
-            return null; // the list goes on by its rhythm alone
-        }
+        return stored == null || stored.isBlank() ? null : new BigDecimal(stored);
     }
 
     /** The unit price of a product (same description) on every dated ticket, oldest first. */

@@ -90,14 +90,20 @@ public final class ShoppingListViewModel {
                 keptTicks.put(note.description(), note.asOf());
             }
         }
-        restored = true;
+        boolean ticksRestored = false;
         if (newest != null) { // the model answered first
             Set<String> ticked = takeKeptTicks();
-            entries.stream()
+            List<ListEntry> listed = entries.stream()
                     .filter(e -> !e.own() && ticked.contains(e.description()))
-                    .forEach(e -> e.tickedProperty().set(true));
+                    .toList();
+            listed.forEach(e -> e.tickedProperty().set(true));
+            ticksRestored = !listed.isEmpty();
         }
         entries.setAll(inCategoryOrder(new ArrayList<>(entries)));
+        restored = true;
+        if (ticksRestored) {
+            keep(); // once for all the ticks set above, not a write each
+        }
     }
 
     /** The model's lines ticked in an earlier window on this same library; each is given once. */
