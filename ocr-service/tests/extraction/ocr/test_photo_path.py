@@ -16,7 +16,7 @@ from PIL import Image
 from ocr_service.config import Settings
 from ocr_service.devtools.phone_photo import Strength, simulate
 from ocr_service.extraction.documents import Upload
-from ocr_service.extraction.ocr import photo_prep
+from ocr_service.extraction.ocr import engines, image_prep, photo_prep
 from ocr_service.extraction.pipeline import process_ticket
 from tests.factory import SIMPLE_TICKET, ticket_pdf
 
@@ -77,3 +77,15 @@ def test_a_photo_is_read_upright_whichever_way_it_was_taken(quarter_turns):
     assert answer.date is not None and answer.date.isoformat() == "2024-03-14"
     # Lines in reading order: the shop's header comes before the total.
     assert answer.text.upper().find("EJEMPLO") < answer.text.upper().find("TOTAL")
+
+
+def test_lines_recognised_in_several_threads_read_as_in_one(monkeypatch):
+    engine = engines.get_engine("rapidocr")
+    prepared, _ = image_prep.prepare(photo_prep.rectify(photo(), photo_prep.look_at(photo()).outline), False)
+    monkeypatch.setattr(engines, "READING_THREADS", 1)
+    alone = engine.read_lines(prepared)
+    monkeypatch.setattr(engines, "READING_THREADS", 3)  # three shares, of unequal lengths
+    shared = engine.read_lines(prepared)
+    assert len(alone.lines) > 5
+    assert [line.text for line in shared.lines] == [line.text for line in alone.lines]
+    assert "TOTAL" in shared.text.upper()

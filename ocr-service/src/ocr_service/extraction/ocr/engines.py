@@ -7,6 +7,8 @@ import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -225,8 +227,8 @@ class RapidOcrEngine:
             return []
         boxes = [np.asarray(box, dtype=np.float32) / scale for box in found]
         crops = self._engine.get_crop_img_list(pixels, boxes)
-        crops, _labels, _ = self._engine.text_cls(crops)
-        texts, _ = self._engine.text_rec(crops)
+        crops = _shared_out(crops, lambda part: self._engine.text_cls(part)[0])
+        texts = _shared_out(crops, lambda part: self._engine.text_rec(part)[0])
         return [(box, text, score) for box, (text, score) in zip(boxes, texts) if score >= self._engine.text_score]
 
     def _quarter_turns(self, pixels: np.ndarray, boxes: list[np.ndarray]) -> int:
@@ -243,6 +245,38 @@ class RapidOcrEngine:
         _, labels, _ = self._engine.text_cls(crops)
         flipped = sum(label == "180" for label, _score in labels) > len(labels) / 2
         return (3 if flipped else 1) if tall else (2 if flipped else 0)
+
+
+# A page's lines are shared out over this many threads for RapidOCR's direction classifier and
+# recogniser. Each share runs on one core (the engine's own threads are held to one), and a worker
+# reading one ticket (a person dropping one picture) would otherwise leave the other core idle. Measured (2 cores): a sroie-dev second look's recognition
+# 2.12 -> 1.24 s and 3.20 -> 1.64 s, every line read the same. With every worker busy the
+# threads only take turns.
+READING_THREADS = min(2, os.cpu_count() or 1)
+_reading_pool: ThreadPoolExecutor | None = None
+_reading_pool_lock = threading.Lock()
+
+
+def _in_threads(run: Callable[[Any], Any], shares: Sequence[Any]) -> list[Any]:
+    """`run` over each share, at once in the reading threads (the engines release the GIL while
+    they compute); one share runs in the caller's thread."""
+    global _reading_pool
+    if len(shares) < 2:
+        return [run(share) for share in shares]
+    with _reading_pool_lock:  # made in the worker that uses it, never inherited through a fork
+        if _reading_pool is None:
+            _reading_pool = ThreadPoolExecutor(READING_THREADS, thread_name_prefix="ocr-reading")
+    return list(_reading_pool.map(run, shares))
+
+
+def _shared_out(crops: list[Any], run: Callable[[list[Any]], Sequence[Any]]) -> list[Any]:
+    """`run` over the crops in READING_THREADS interleaved shares (so that long and short lines
+    spread evenly), its answers put back in the crops' order."""
+    count = READING_THREADS if len(crops) >= READING_THREADS else 1
+    answers: list[Any] = [None] * len(crops)
+    for start, found in enumerate(_in_threads(run, [crops[start::count] for start in range(count)])):
+        answers[start::count] = list(found)
+    return answers
 
 
 # A quick reading is a second look, a vote on a few fields of a scan rather than the page's only
