@@ -89,3 +89,12 @@ def test_lines_recognised_in_several_threads_read_as_in_one(monkeypatch):
     assert len(alone.lines) > 5
     assert [line.text for line in shared.lines] == [line.text for line in alone.lines]
     assert "TOTAL" in shared.text.upper()
+
+
+def test_the_detector_reads_a_page_on_the_reading_threads_and_the_recogniser_on_one():
+    engine = engines.get_engine("rapidocr")
+    def threads(session):
+        return session.session.get_session_options().intra_op_num_threads
+
+    assert threads(engine._engine.text_det.infer) == engines.READING_THREADS
+    assert threads(engine._engine.text_rec.session) == 1
