@@ -251,10 +251,11 @@ class RapidOcrEngine:
 
 
 # A page's lines are shared out over this many threads for RapidOCR's direction classifier and
-# recogniser. Each share runs on one core (the engine's own threads are held to one), and a worker
-# reading one ticket (a person dropping one picture) would otherwise leave the other core idle. Measured (2 cores): a sroie-dev second look's recognition
-# 2.12 -> 1.24 s and 3.20 -> 1.64 s, every line read the same. With every worker busy the
-# threads only take turns.
+# recogniser, and its detector runs on as many. Each line share runs on one core (the engine's own
+# threads are held to one), and a worker reading one ticket (a person dropping one picture) would
+# otherwise leave the other core idle. Measured (2 cores): a sroie-dev second look's recognition
+# 2.12 -> 1.24 s and 3.20 -> 1.64 s, every line read the same. With every worker busy the threads
+# take turns (ocr-engines.md, "stop 28").
 READING_THREADS = min(2, os.cpu_count() or 1)
 _reading_pool: ThreadPoolExecutor | None = None
 _reading_pool_lock = threading.Lock()
